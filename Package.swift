@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Annals",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AnnalsKit", targets: ["AnnalsKit"]),
+        .executable(name: "annals", targets: ["AnnalsCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "AnnalsKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: [.plugin(name: "EmbedMigrations")]
+        ),
+        .executableTarget(
+            name: "AnnalsCLI",
+            dependencies: [
+                "AnnalsKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time only: turns migrations/*.sql into Swift source, so the
+        // `annals` binary carries its schema and needs no files beside it.
+        .executableTarget(name: "MigrationEmbedder"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
+        .testTarget(
+            name: "AnnalsKitTests",
+            dependencies: ["AnnalsKit"]
+        ),
+        .testTarget(
+            name: "AnnalsCLITests",
+            dependencies: ["AnnalsKit"]
+        ),
+    ]
+)

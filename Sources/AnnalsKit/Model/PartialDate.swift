@@ -1,0 +1,82 @@
+/// A calendar day, written and compared as ISO 8601 `YYYY-MM-DD`.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// A day, when `year`, `month` and `day` name one that exists (proleptic Gregorian).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    public var description: String { iso }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The number of days in `month` of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// A date as a timeline writes it, often partial ("2024-10", "Q3 2025"), with the
+/// normalized form, precision and inclusive interval it stands for.
+///
+/// A date that cannot be read keeps its text, has precision ``Precision/unknown``
+/// and no interval: it is never guessed (no day filled in from today).
+public struct PartialDate: Hashable, Sendable {
+    /// How much of the date is known.
+    public enum Precision: String, Hashable, Sendable, Codable, CaseIterable {
+        case day, month, quarter, year, unknown
+    }
+
+    /// The date exactly as written.
+    public var text: String
+    /// EDTF-style form: `2024`, `2024-Q3`, `2024-10`, `2024-10-15`; nil when unreadable.
+    public var normalized: String?
+    public var precision: Precision
+    /// First day covered (inclusive); nil when unreadable.
+    public var start: Day?
+    /// Last day covered (inclusive); nil when unreadable.
+    public var end: Day?
+
+    public init(text: String, normalized: String?, precision: Precision, start: Day?, end: Day?) {
+        self.text = text
+        self.normalized = normalized
+        self.precision = precision
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether the date could be read into an interval.
+    public var isKnown: Bool { start != nil }
+}
