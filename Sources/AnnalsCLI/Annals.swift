@@ -5,6 +5,16 @@ struct Annals: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annals",
         abstract: "Keep and question a timeline of events from news cards and feeds.",
-        subcommands: []
+        discussion: """
+            The archive is one SQLite file: --db PATH, else $ANNALS_DB, else \
+            ${XDG_DATA_HOME:-~/.local/share}/annals/annals.sqlite.
+            Exit codes: 0 success, 64 usage, 65 some input rejected, 69 or 74 a file or \
+            the database cannot be used, 75 another run holds the ingest lock, 1 a bug.
+            """,
+        subcommands: [
+            Ingest.self, Articles.self, Show.self, Stats.self,
+        ]
     )
+
+    @OptionGroup var archive: ArchiveOptions
 }

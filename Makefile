@@ -1,0 +1,57 @@
+# Annals — `make demo` to see it work, `make test` to prove it does.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DEMO_DB ?= demo/annals.sqlite
+ANNALS_DEBUG = .build/debug/annals
+ANNALS_RELEASE = .build/release/annals
+
+.PHONY: all build release demo test bench install deps clean
+
+all: build
+
+# SQLite's headers come from Debian's libsqlite3-dev (GRDB links the system SQLite, FTS5 included).
+deps:
+	@if [ ! -f /usr/include/sqlite3.h ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing libsqlite3-dev (SQLite headers)…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev >/dev/null; \
+	  else \
+	    echo "Annals needs SQLite's headers. Run:  sudo apt-get install libsqlite3-dev"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Builds, ingests fixtures/ into a fresh demo archive and shows what was stored.
+demo: build
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "== annals ingest fixtures/cards fixtures/feeds"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/cards fixtures/feeds
+	@echo "== again: nothing new"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/cards fixtures/feeds
+	@echo "== bad inputs are rejected with the file and the reason (exit 65)"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/bad; test $$? -eq 65
+	@echo "== annals stats"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) stats
+	@echo "== annals articles"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) articles
+	@echo "== annals show 1"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) show 1
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release
+	$(SWIFT) run -c release annals-bench
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(ANNALS_RELEASE) $(DESTDIR)$(PREFIX)/bin/annals
+
+clean:
+	rm -rf .build demo

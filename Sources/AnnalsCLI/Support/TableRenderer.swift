@@ -1,0 +1,95 @@
+/// Renders rows as an aligned text table that fits the terminal: long text is
+/// shortened with `…` in the flexible columns, never wrapped mid-row.
+struct TableRenderer {
+    struct Column {
+        var title: String
+        /// Numbers align right.
+        var numeric = false
+        /// Flexible columns give up width when the table is too wide.
+        var flexible = false
+    }
+
+    var columns: [Column]
+    var width: Int?
+    var color: Bool
+
+    func render(_ rows: [[String]]) -> String {
+        let cells = rows.map { row in row.map(Self.oneLine) }
+        var widths = columns.map { $0.title.displayWidth }
+        for row in cells {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.displayWidth)
+            }
+        }
+        if let width {
+            let separators = 2 * (columns.count - 1)
+            var total = widths.reduce(0, +) + separators
+            let flexible = columns.indices.filter { columns[$0].flexible }
+            // Shrink the widest flexible column first, down to 12 characters.
+            while total > width, let widest = flexible.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
+                widths[widest] -= 1
+                total -= 1
+            }
+        }
+        var out = ""
+        let header = columns.enumerated().map { index, column in
+            pad(column.title, to: widths[index], right: column.numeric)
+        }.joined(separator: "  ")
+        out += (color ? "\u{1B}[1m" + trimEnd(header) + "\u{1B}[0m" : trimEnd(header)) + "\n"
+        for row in cells {
+            let line = columns.enumerated().map { index, column in
+                let cell = index < row.count ? row[index] : ""
+                return pad(truncate(cell, to: widths[index]), to: widths[index], right: column.numeric)
+            }.joined(separator: "  ")
+            out += trimEnd(line) + "\n"
+        }
+        return out
+    }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
+        return text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private func truncate(_ text: String, to width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = character.displayWidth
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    private func pad(_ text: String, to width: Int, right: Bool) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.displayWidth))
+        return right ? fill + text : text + fill
+    }
+
+    private func trimEnd(_ text: String) -> String {
+        var text = text
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+extension Character {
+    /// Columns taken on a terminal: 2 for wide East Asian characters and emoji, else 1.
+    var displayWidth: Int {
+        guard let scalar = unicodeScalars.first else { return 0 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
+
+extension String {
+    var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+}

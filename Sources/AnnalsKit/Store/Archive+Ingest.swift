@@ -1,0 +1,289 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// A document ready to be stored: its bytes, where it came from, and what parsing made of it.
+public struct PreparedDocument: Sendable {
+    /// What parsing made of a document.
+    public enum Content: Sendable {
+        /// Articles parsed from it, with the items (array elements) that were rejected.
+        case articles([ParsedArticle], itemRejects: [(index: Int, error: IngestError)])
+        /// The whole document was rejected.
+        case rejected(IngestError)
+    }
+
+    public var origin: String
+    /// 1-based line within `origin`, for a line of an NDJSON feed.
+    public var line: Int?
+    public var format: InputFormat
+    public var bytes: [UInt8]
+    public var sha256: String
+    public var content: Content
+
+    public init(origin: String, line: Int? = nil, format: InputFormat, bytes: [UInt8], content: Content) {
+        self.origin = origin
+        self.line = line
+        self.format = format
+        self.bytes = bytes
+        self.sha256 = Digest.sha256Hex(bytes)
+        self.content = content
+    }
+}
+
+/// What storing one document did.
+public struct StoreOutcome: Sendable, Hashable {
+    /// The document's bytes were already in the archive: nothing was written.
+    public var duplicate = false
+    public var new = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Where and why parts (or all) of the document were rejected.
+    public var rejects: [Reject] = []
+    /// The ids of the articles the document carried.
+    public var articleIDs: [Int64] = []
+}
+
+/// An input that could not be used, with where it was and why.
+public struct Reject: Sendable, Hashable, CustomStringConvertible {
+    public var origin: String
+    public var line: Int?
+    public var reason: String
+
+    public init(origin: String, line: Int? = nil, reason: String) {
+        self.origin = origin
+        self.line = line
+        self.reason = reason
+    }
+
+    /// `origin:line: reason`.
+    public var description: String {
+        if let line { return "\(origin):\(line): \(reason)" }
+        return "\(origin): \(reason)"
+    }
+}
+
+enum Digest {
+    static func sha256Hex(_ bytes: some DataProtocol) -> String {
+        let digest = SHA256.hash(data: bytes)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Archive {
+    // MARK: - Writing documents
+
+    /// Stores `documents` in one transaction, each in its own savepoint: a document
+    /// that fails to store is rolled back alone and reported as rejected.
+    public func store(_ documents: [PreparedDocument], receivedAt: Date = Date()) throws -> [StoreOutcome] {
+        let now = Timestamp.iso(receivedAt)
+        return try writer.write { db in
+            var outcomes: [StoreOutcome] = []
+            outcomes.reserveCapacity(documents.count)
+            for document in documents {
+                var outcome = StoreOutcome()
+                do {
+                    try db.inSavepoint {
+                        outcome = try Self.store(document, at: now, in: db)
+                        return .commit
+                    }
+                } catch let error as DatabaseError {
+                    outcome = StoreOutcome()
+                    let reject = Reject(origin: document.origin, line: document.line, reason: "could not be stored: \(error.message ?? "\(error.resultCode)")")
+                    try Self.insertReject(reject, documentID: nil, at: now, in: db)
+                    outcome.rejects = [reject]
+                }
+                outcomes.append(outcome)
+            }
+            return outcomes
+        }
+    }
+
+    static func store(_ document: PreparedDocument, at now: String, in db: Database) throws -> StoreOutcome {
+        var outcome = StoreOutcome()
+        if let known = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, status FROM documents WHERE sha256 = ?"),
+            arguments: [document.sha256])
+        {
+            outcome.duplicate = true
+            let id: Int64 = known["id"]
+            if (known["status"] as String) == "rejected" {
+                let reasons = try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT reason FROM rejects WHERE document_id = ? AND resolved_at IS NULL ORDER BY id"),
+                    arguments: [id])
+                outcome.rejects = reasons.map { Reject(origin: document.origin, line: document.line, reason: "\($0) (already rejected before)") }
+            }
+            return outcome
+        }
+
+        let status: String
+        switch document.content {
+        case .articles(let articles, _): status = articles.isEmpty ? "rejected" : "parsed"
+        case .rejected: status = "rejected"
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO documents (sha256, origin, line, format, size, received_at, status, bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                document.sha256, document.origin, document.line, document.format.storedName,
+                document.bytes.count, now, status, Data(document.bytes),
+            ])
+        let documentID = db.lastInsertedRowID
+
+        switch document.content {
+        case .rejected(let error):
+            let reject = Reject(origin: document.origin, line: document.line, reason: error.localizedDescription)
+            try insertReject(reject, documentID: documentID, at: now, in: db)
+            outcome.rejects.append(reject)
+        case .articles(let articles, let itemRejects):
+            for item in itemRejects {
+                let reject = Reject(origin: document.origin, line: document.line, reason: "item [\(item.index)]: \(item.error.localizedDescription)")
+                try insertReject(reject, documentID: documentID, at: now, in: db)
+                outcome.rejects.append(reject)
+            }
+            for parsed in articles {
+                let (id, change) = try upsert(parsed.article, documentID: documentID, at: now, in: db)
+                outcome.articleIDs.append(id)
+                switch change {
+                case .new: outcome.new += 1
+                case .updated: outcome.updated += 1
+                case .unchanged: outcome.unchanged += 1
+                }
+            }
+        }
+        return outcome
+    }
+
+    static func insertReject(_ reject: Reject, documentID: Int64?, at now: String, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO rejects (document_id, origin, line, reason, rejected_at) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [documentID, reject.origin, reject.line, reject.reason, now])
+    }
+
+    enum Change { case new, updated, unchanged }
+
+    /// Inserts `article`, or updates the article it is a new version of.
+    static func upsert(_ article: Article, documentID: Int64, at now: String, in db: Database) throws -> (Int64, Change) {
+        let sourceID = try sourceID(named: article.source, in: db)
+        let titleKey = Normalize.titleKey(article.title)
+        let urlKey = article.url.map(Normalize.urlKey)
+        let fingerprint = article.fingerprint
+
+        var existing: Row?
+        if let urlKey {
+            existing = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, content_sha256 FROM articles WHERE url_key = ?"),
+                arguments: [urlKey])
+        }
+        if existing == nil {
+            existing = try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT id, content_sha256 FROM articles
+                    WHERE source_id = ? AND title_key = ? AND (? IS NULL OR url_key IS NULL)
+                    ORDER BY id LIMIT 1
+                    """),
+                arguments: [sourceID, titleKey, urlKey])
+        }
+
+        let columns: StatementArguments = [
+            sourceID, documentID, article.title, titleKey, article.url, urlKey, article.publishedAt,
+            article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
+            article.tldr.whatToDoNext, article.tldr.whoShouldCare, article.insight, fingerprint,
+        ]
+        let id: Int64
+        let change: Change
+        if let existing {
+            id = existing["id"]
+            if (existing["content_sha256"] as String) == fingerprint {
+                change = .unchanged
+            } else {
+                change = .updated
+                try db.cachedStatement(sql: """
+                    UPDATE articles SET source_id = ?, document_id = ?, title = ?, title_key = ?, url = ?,
+                        url_key = ?, published_at = ?, summary = ?, what_changed = ?, why_it_matters = ?,
+                        what_to_do_next = ?, who_should_care = ?, insight = ?, content_sha256 = ?, updated_at = ?
+                    WHERE id = ?
+                    """).execute(arguments: columns + [now, id])
+                try deleteParts(ofArticle: id, in: db)
+                try insertParts(of: article, articleID: id, in: db)
+            }
+        } else {
+            change = .new
+            try db.cachedStatement(sql: """
+                INSERT INTO articles (source_id, document_id, title, title_key, url, url_key, published_at,
+                    summary, what_changed, why_it_matters, what_to_do_next, who_should_care, insight,
+                    content_sha256, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: columns + [now, now])
+            id = db.lastInsertedRowID
+            try insertParts(of: article, articleID: id, in: db)
+        }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_documents (article_id, document_id) VALUES (?, ?)")
+            .execute(arguments: [id, documentID])
+        return (id, change)
+    }
+
+    static func sourceID(named name: String, in db: Database) throws -> Int64 {
+        let key = Normalize.sourceKey(name)
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sources WHERE key = ?"), arguments: [key]) {
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO sources (name, key) VALUES (?, ?)").execute(arguments: [name, key])
+        return db.lastInsertedRowID
+    }
+
+    static func deleteParts(ofArticle id: Int64, in db: Database) throws {
+        for table in ["takeaways", "implications", "timeline_entries"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [id])
+        }
+    }
+
+    static func insertParts(of article: Article, articleID: Int64, in db: Database) throws {
+        let takeaway = try db.cachedStatement(sql: "INSERT INTO takeaways (article_id, position, text) VALUES (?, ?, ?)")
+        for (position, text) in article.takeaways.enumerated() {
+            try takeaway.execute(arguments: [articleID, position + 1, text])
+        }
+        let implication = try db.cachedStatement(
+            sql: "INSERT INTO implications (article_id, position, headline, detail) VALUES (?, ?, ?, ?)")
+        for (position, item) in article.implications.enumerated() {
+            try implication.execute(arguments: [articleID, position + 1, item.headline, item.detail])
+        }
+        let entry = try db.cachedStatement(sql: """
+            INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, item) in article.timeline.enumerated() {
+            try entry.execute(arguments: [
+                articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
+                item.date.start?.iso, item.date.end?.iso, item.text,
+            ])
+        }
+    }
+}
+
+extension Article {
+    /// A digest of everything the article says (not its id): equal fingerprints, same content.
+    var fingerprint: String {
+        var text = ""
+        func add(_ value: String?) {
+            text += value ?? "\u{0}"
+            text += "\u{1F}"
+        }
+        add(source); add(title); add(url); add(publishedAt); add(summary)
+        add(tldr.whatChanged); add(tldr.whyItMatters); add(tldr.whatToDoNext); add(tldr.whoShouldCare)
+        add(insight)
+        text += "\u{1E}"
+        takeaways.forEach { add($0) }
+        text += "\u{1E}"
+        implications.forEach { add($0.headline); add($0.detail) }
+        text += "\u{1E}"
+        timeline.forEach { add($0.date.text); add($0.text) }
+        return Digest.sha256Hex(Array(text.utf8))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// One recorded ingest run.
+public struct IngestRun: Sendable, Hashable {
+    public var id: Int64
+    public var startedAt: String
+    public var finishedAt: String?
+    /// `running`, `ok`, `rejected` (some input rejected) or `failed`.
+    public var status: String
+    public var host: String
+    public var pid: Int
+    public var inputs: String
+    public var documents: Int
+    public var new: Int
+    public var updated: Int
+    public var unchanged: Int
+    public var rejected: Int
+}
+
+extension Archive {
+    // MARK: - Ingest runs
+
+    /// Records the start of a run and returns its id.
+    func beginRun(inputs: [String], at date: Date = Date()) throws -> Int64 {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO ingest_runs (started_at, status, host, pid, inputs) VALUES (?, 'running', ?, ?, ?)",
+                arguments: [Timestamp.iso(date), ProcessInfo.processInfo.hostName, Int(getpid()), inputs.joined(separator: " ")])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records the end of run `id`; `report` nil means the run failed.
+    func finishRun(_ id: Int64, report: IngestReport?, at date: Date = Date()) throws {
+        let status = report.map { $0.rejects.isEmpty ? "ok" : "rejected" } ?? "failed"
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE ingest_runs SET finished_at = ?, status = ?, documents = ?, new = ?, updated = ?,
+                        unchanged = ?, rejected = ? WHERE id = ?
+                    """,
+                arguments: [
+                    Timestamp.iso(date), status, report?.documents ?? 0, report?.new ?? 0, report?.updated ?? 0,
+                    report?.unchanged ?? 0, report?.rejects.count ?? 0, id,
+                ])
+        }
+    }
+
+    /// The most recent runs first.
+    public func runs(limit: Int = 50) throws -> [IngestRun] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                IngestRun(
+                    id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], status: row["status"],
+                    host: row["host"], pid: row["pid"], inputs: row["inputs"], documents: row["documents"],
+                    new: row["new"], updated: row["updated"], unchanged: row["unchanged"], rejected: row["rejected"])
+            }
+        }
+    }
+}

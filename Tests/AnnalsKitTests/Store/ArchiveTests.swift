@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import AnnalsKit
+
+@Suite struct ArchiveTests {
+    static func sample(title: String = "US Accuses China of Industrial-Scale AI Theft", takeaways: [String] = ["One.", "Two."]) -> Article {
+        Article(
+            source: "Ars Technica", title: title, summary: "A summary.",
+            tldr: TLDR(whatChanged: "Something changed."), takeaways: takeaways,
+            implications: [Implication(headline: "Headline.", detail: "Detail.")],
+            timeline: [
+                TimelineEntry(
+                    date: PartialDate(text: "2024-10", normalized: "2024-10", precision: .month,
+                        start: Day(year: 2024, month: 10, day: 1), end: Day(year: 2024, month: 10, day: 31)),
+                    text: "US expands export controls on advanced AI chips."),
+                TimelineEntry(
+                    date: PartialDate(text: "early 2025", normalized: nil, precision: .unknown, start: nil, end: nil),
+                    text: "Something vague."),
+            ])
+    }
+
+    static func document(_ article: Article, bytes: String, origin: String = "a.txt") -> PreparedDocument {
+        PreparedDocument(origin: origin, format: .card, bytes: Array(bytes.utf8),
+            content: .articles([ParsedArticle(article: article)], itemRejects: []))
+    }
+
+    func count(_ archive: Archive, _ table: String) throws -> Int {
+        try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)")! }
+    }
+
+    @Test func migratesAnEmptyDatabaseWithStrictTables() throws {
+        let archive = try Archive.inMemory()
+        let (applied, strict) = try archive.writer.read { db in
+            (try Archive.migrator.appliedIdentifiers(db),
+             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main'"))
+        }
+        #expect(applied == Set(Archive.migrationIdentifiers))
+        #expect(Archive.migrationIdentifiers.first == "0001_foundation")
+        for table in ["documents", "sources", "articles", "takeaways", "implications", "timeline_entries", "rejects", "ingest_runs"] {
+            #expect(strict.contains(table), "\(table) should be STRICT")
+        }
+    }
+
+    @Test func fileArchiveUsesWALAndForeignKeys() throws {
+        let folder = try Fixtures.scratchFolder()
+        let archive = try Archive(path: folder.appending(path: "nested/a.sqlite").path)
+        let (mode, keys) = try archive.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode")!, try Int.fetchOne(db, sql: "PRAGMA foreign_keys")!)
+        }
+        #expect(mode == "wal")
+        #expect(keys == 1)
+    }
+
+    @Test func refusesAnArchiveFromANewerAnnals() throws {
+        let folder = try Fixtures.scratchFolder()
+        let path = folder.appending(path: "a.sqlite").path
+        _ = try Archive(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('9999_future')") }
+        try queue.close()
+        #expect(throws: ArchiveError.newerSchema(path: path, unknown: ["9999_future"])) { try Archive(path: path) }
+    }
+
+    @Test func storesAnArticleWithAllItsParts() throws {
+        let archive = try Archive.inMemory()
+        let outcome = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        #expect(outcome.map(\.new) == [1])
+        let id = try #require(outcome.first?.articleIDs.first)
+        var stored = try archive.article(id: id)
+        #expect(stored.id == id)
+        stored.id = nil
+        #expect(stored == Self.sample())
+        #expect(try count(archive, "search_index") == 1 + 2 + 1 + 2)
+    }
+
+    @Test func sameBytesTwiceStoreNothing() throws {
+        let archive = try Archive.inMemory()
+        _ = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        let again = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        #expect(again.map(\.duplicate) == [true])
+        #expect(try count(archive, "documents") == 1)
+        #expect(try count(archive, "articles") == 1)
+    }
+
+    @Test func sameContentInOtherBytesIsUnchangedButKept() throws {
+        let archive = try Archive.inMemory()
+        _ = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        let again = try archive.store([Self.document(Self.sample(), bytes: "v1 with other spacing")])
+        #expect(again.map(\.unchanged) == [1])
+        #expect(try count(archive, "documents") == 2)
+        #expect(try count(archive, "article_documents") == 2)
+    }
+
+    @Test func aNewVersionUpdatesInPlaceAndKeepsTheOldDocument() throws {
+        let archive = try Archive.inMemory()
+        let first = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        // Same source, title differing only in case and punctuation: the same article.
+        let changed = Self.sample(title: "US accuses China of industrial scale AI theft!", takeaways: ["Only one now."])
+        let second = try archive.store([Self.document(changed, bytes: "v2")])
+        #expect(second.map(\.updated) == [1])
+        #expect(second.first?.articleIDs == first.first?.articleIDs)
+        let stored = try archive.article(id: first[0].articleIDs[0])
+        #expect(stored.takeaways == ["Only one now."])
+        #expect(stored.title == "US accuses China of industrial scale AI theft!")
+        #expect(try count(archive, "documents") == 2)
+        #expect(try count(archive, "takeaways") == 1)
+        #expect(try count(archive, "search_index") == 1 + 1 + 1 + 2)
+    }
+
+    @Test func aURLIdentifiesAnArticleAcrossTitles() throws {
+        let archive = try Archive.inMemory()
+        var a = Self.sample()
+        a.url = "https://Example.com/story/#top"
+        var b = Self.sample(title: "A corrected headline")
+        b.url = "https://example.com/story"
+        let outcomes = try archive.store([Self.document(a, bytes: "a"), Self.document(b, bytes: "b")])
+        #expect(outcomes.map(\.new) == [1, 0])
+        #expect(outcomes.map(\.updated) == [0, 1])
+        #expect(try count(archive, "articles") == 1)
+    }
+
+    @Test func rejectedDocumentsAreKeptWithTheirReason() throws {
+        let archive = try Archive.inMemory()
+        let bad = PreparedDocument(origin: "bad.txt", format: .card, bytes: Array("junk".utf8), content: .rejected(.noTitle))
+        let first = try archive.store([bad])
+        #expect(first[0].rejects == [Reject(origin: "bad.txt", reason: IngestError.noTitle.localizedDescription)])
+        let again = try archive.store([bad])
+        #expect(again[0].duplicate)
+        #expect(again[0].rejects.count == 1)
+        #expect(again[0].rejects[0].reason.contains("already rejected before"))
+        #expect(try count(archive, "documents") == 1)
+        #expect(try count(archive, "rejects") == 1)
+        let status = try archive.writer.read { try String.fetchOne($0, sql: "SELECT status FROM documents")! }
+        #expect(status == "rejected")
+    }
+
+    @Test func oneBadDocumentDoesNotSpoilTheBatch() throws {
+        let archive = try Archive.inMemory()
+        var broken = Self.sample(title: "Broken")
+        // Violates CHECK (start <= end): the store rolls this document back alone.
+        broken.timeline[0].date.start = Day(year: 2025, month: 1, day: 1)
+        let outcomes = try archive.store([
+            Self.document(Self.sample(), bytes: "good"), Self.document(broken, bytes: "broken", origin: "broken.txt"),
+        ])
+        #expect(outcomes[0].new == 1)
+        #expect(outcomes[1].new == 0)
+        #expect(outcomes[1].rejects.first?.origin == "broken.txt")
+        #expect(try count(archive, "articles") == 1)
+        #expect(try count(archive, "rejects") == 1)
+    }
+}
