@@ -7,10 +7,29 @@ public struct IngestOptions: Sendable {
     public var format: InputFormat
     /// Documents stored per transaction: larger is faster, smaller holds the write lock less long.
     public var batchSize: Int
+    /// Files found in folders that changed less than this many seconds ago are left for a later
+    /// run: another program may still be writing them. Files named explicitly are always read.
+    public var settle: Double
+    /// Read files again even when their path, size and modification time say they were ingested.
+    public var rescan: Bool
+    /// Move each ingested file into this folder (in a dated subfolder).
+    public var moveTo: String?
+    /// Move each rejected file into this folder, beside a `NAME.error.txt` that says why.
+    public var rejectTo: String?
+    /// Seconds to wait for another ingest of the same archive to finish; 0 fails at once.
+    public var lockWait: Double
 
-    public init(format: InputFormat = .auto, batchSize: Int = 512) {
+    public init(
+        format: InputFormat = .auto, batchSize: Int = 512, settle: Double = 2, rescan: Bool = false,
+        moveTo: String? = nil, rejectTo: String? = nil, lockWait: Double = 0
+    ) {
         self.format = format
         self.batchSize = max(1, batchSize)
+        self.settle = max(0, settle)
+        self.rescan = rescan
+        self.moveTo = moveTo
+        self.rejectTo = rejectTo
+        self.lockWait = lockWait
     }
 }
 
@@ -29,6 +48,10 @@ public enum IngestEvent: Sendable {
     case stored(origin: String, line: Int?, outcome: StoreOutcome)
     case rejected(Reject)
     case warning(Reject)
+    /// A file passed over: already ingested, or still being written.
+    case skipped(path: String, reason: String)
+    /// A file moved out of the drop folder.
+    case moved(from: String, to: String)
 }
 
 /// What an ingest run did.
@@ -42,14 +65,25 @@ public struct IngestReport: Sendable, Hashable {
     public var unchanged = 0
     public var rejects: [Reject] = []
     public var warnings: [Reject] = []
+    /// Files passed over because they were ingested before, unchanged.
+    public var seenFiles = 0
+    /// Files passed over because they changed too recently (still being written?).
+    public var unsettledFiles = 0
+    /// Files moved to `--move-to` or `--reject-to`.
+    public var movedFiles = 0
 
     public init() {}
 
     /// One line for people and cron mail, e.g. `12 documents: 10 new, 1 updated, 1 unchanged, 0 rejected`.
     public var summary: String {
         var text = "\(documents) document\(documents == 1 ? "" : "s"): \(new) new, \(updated) updated, \(unchanged) unchanged, \(rejects.count) rejected"
-        if duplicates > 0 { text += " (\(duplicates) already archived)" }
-        if !warnings.isEmpty { text += ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+        var notes: [String] = []
+        if duplicates > 0 { notes.append("\(duplicates) already archived") }
+        if seenFiles > 0 { notes.append("\(seenFiles) file\(seenFiles == 1 ? "" : "s") seen before") }
+        if unsettledFiles > 0 { notes.append("\(unsettledFiles) still being written") }
+        if movedFiles > 0 { notes.append("\(movedFiles) moved") }
+        if !warnings.isEmpty { notes.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
+        if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
         return text
     }
 }
@@ -58,7 +92,7 @@ public struct IngestReport: Sendable, Hashable {
 ///
 /// Documents are parsed in parallel and stored in batches, one transaction per batch
 /// and one savepoint per document: a bad document is recorded as rejected and never
-/// stops the others.
+/// stops the others. A run over a file-backed archive holds its ``IngestLock``.
 public struct Ingestor: Sendable {
     public let archive: Archive
     public let options: IngestOptions
@@ -68,51 +102,42 @@ public struct Ingestor: Sendable {
         self.options = options
     }
 
-    /// Ingests `paths` (files, folders, or `-` for `standardInput`).
+    /// Ingests `paths` (files, folders, or `-` for `standardInput`), and records the run.
     public func ingest(
         paths: [String], standardInput: @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+        now: @Sendable () -> Date = { Date() },
         onEvent: @escaping (IngestEvent) -> Void = { _ in }
     ) throws -> IngestReport {
+        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        defer { withExtendedLifetime(lock) {} }
         let runID = try archive.beginRun(inputs: paths)
         do {
-            let report = try ingestFiles(paths: paths, standardInput: standardInput, onEvent: onEvent)
-            try archive.finishRun(runID, report: report)
-            return report
+            var run = try Run(ingestor: self, onEvent: onEvent)
+            for path in paths {
+                if path == "-" {
+                    let bytes = standardInput()
+                    let format = options.format.resolved(path: "", head: bytes.prefix(1 << 16))
+                    try run.add(bytes: bytes, origin: "stdin", format: format)
+                    continue
+                }
+                let (files, problems) = InputFiles.expand([path])
+                for problem in problems { run.reject(problem) }
+                let time = now().timeIntervalSince1970
+                for file in files { try run.add(file, now: time) }
+            }
+            try run.flush()
+            try archive.finishRun(runID, report: run.report)
+            return run.report
         } catch {
             try? archive.finishRun(runID, report: nil)
             throw error
         }
     }
 
-    private func ingestFiles(
-        paths: [String], standardInput: @Sendable () -> [UInt8], onEvent: @escaping (IngestEvent) -> Void
-    ) throws -> IngestReport {
-        var run = Run(ingestor: self, onEvent: onEvent)
-        for path in paths {
-            if path == "-" {
-                let bytes = standardInput()
-                run.add(RawDocument(origin: "stdin", line: nil, format: options.format.resolved(path: "", head: bytes.prefix(1 << 16)), bytes: bytes))
-                continue
-            }
-            let (files, problems) = InputFiles.expand([path])
-            for problem in problems { run.reject(problem) }
-            for file in files { try run.add(file) }
-        }
-        try run.flush()
-        return run.report
-    }
-
-    /// Ingests documents already in memory, e.g. from tests or another program.
+    /// Ingests one document (or feed) already in memory, e.g. from tests or another program.
     public func ingest(bytes: [UInt8], origin: String, format: InputFormat? = nil) throws -> IngestReport {
-        var run = Run(ingestor: self, onEvent: { _ in })
-        let format = (format ?? options.format).resolved(path: origin, head: bytes.prefix(1 << 16))
-        if format == .ndjson {
-            for (number, line) in NDJSONLines(bytes) {
-                run.add(RawDocument(origin: origin, line: number, format: .ndjson, bytes: Array(line)))
-            }
-        } else {
-            run.add(RawDocument(origin: origin, line: nil, format: format, bytes: bytes))
-        }
+        var run = try Run(ingestor: self, onEvent: { _ in })
+        try run.add(bytes: bytes, origin: origin, format: (format ?? options.format).resolved(path: origin, head: bytes.prefix(1 << 16)))
         try run.flush()
         return run.report
     }
@@ -124,17 +149,8 @@ struct RawDocument: Sendable {
     var line: Int?
     var format: InputFormat
     var bytes: [UInt8]
-}
-
-/// The lines of an in-memory NDJSON document that hold something, numbered from 1.
-func NDJSONLines(_ bytes: [UInt8]) -> [(Int, ArraySlice<UInt8>)] {
-    var lines: [(Int, ArraySlice<UInt8>)] = []
-    for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-        let trimmed = line.last == 0x0D ? line.dropLast() : line
-        if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-        lines.append((index + 1, trimmed))
-    }
-    return lines
+    /// The index of the file it came from in the run's file list.
+    var file: Int?
 }
 
 extension Ingestor {
@@ -159,8 +175,8 @@ extension Ingestor {
                     case .failure(let error): rejects.append((item.index ?? 0, error))
                     }
                 }
-                if parsed.isEmpty, let first = rejects.first, rejects.count == 1 {
-                    content = .rejected(first.error)
+                if parsed.isEmpty, rejects.count == 1, let only = rejects.first {
+                    content = .rejected(only.error)
                 } else {
                     content = .articles(parsed, itemRejects: rejects)
                 }
@@ -168,6 +184,7 @@ extension Ingestor {
                 guard raw.bytes.count <= DocumentLimits.ndjsonLine else {
                     throw IngestError.tooLarge(size: raw.bytes.count, limit: DocumentLimits.ndjsonLine)
                 }
+                try checkText(raw.bytes)
                 content = .articles([try FeedParser().parseArticle(raw.bytes)], itemRejects: [])
             }
         } catch let error as IngestError {
@@ -175,7 +192,9 @@ extension Ingestor {
         } catch {
             content = .rejected(.invalidJSON(detail: "\(error)"))
         }
-        return PreparedDocument(origin: raw.origin, line: raw.line, format: raw.format == .auto ? .card : raw.format, bytes: raw.bytes, content: content)
+        return PreparedDocument(
+            origin: raw.origin, line: raw.line, format: raw.format == .auto ? .card : raw.format, bytes: raw.bytes,
+            content: content)
     }
 
     /// Rejects empty and binary JSON documents with the same words as cards.
@@ -184,57 +203,109 @@ extension Ingestor {
         if bytes.contains(0) { throw IngestError.binary }
     }
 
-    /// The state of one run: documents waiting to be parsed and stored, and the report so far.
+    /// The progress of one file through a run.
+    struct FileState {
+        var file: InputFile
+        var documents = 0
+        var processed = 0
+        var accepted = 0
+        var reasons: [String] = []
+        /// All of the file's documents have been handed to the batch.
+        var complete = false
+        /// The file itself was refused (unreadable, too large) before any document.
+        var refused = false
+    }
+
+    /// The state of one run: documents waiting to be parsed and stored, files waiting to
+    /// be recorded or moved, and the report so far.
     struct Run {
         let ingestor: Ingestor
         let onEvent: (IngestEvent) -> Void
+        let seen: [String: (size: Int, modified: Double)]
         var pending: [RawDocument] = []
         var pendingBytes = 0
+        var files: [Int: FileState] = [:]
+        var nextFile = 0
         var report = IngestReport()
 
-        init(ingestor: Ingestor, onEvent: @escaping (IngestEvent) -> Void) {
+        init(ingestor: Ingestor, onEvent: @escaping (IngestEvent) -> Void) throws {
             self.ingestor = ingestor
             self.onEvent = onEvent
+            seen = ingestor.options.rescan ? [:] : try ingestor.archive.seenFiles()
         }
+
+        var options: IngestOptions { ingestor.options }
 
         mutating func reject(_ reject: Reject) {
             report.rejects.append(reject)
             onEvent(.rejected(reject))
         }
 
-        mutating func add(_ file: InputFile) throws {
-            let head: [UInt8]
-            let format: InputFormat
-            if ingestor.options.format == .auto && !Self.hasKnownExtension(file.path) {
-                do { head = try InputFiles.readHead(file.path, count: 1 << 16) } catch let error as IngestError {
-                    reject(Reject(origin: file.path, reason: error.localizedDescription))
-                    return
+        mutating func add(bytes: [UInt8], origin: String, format: InputFormat) throws {
+            if format == .ndjson {
+                var number = 0
+                for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                    number += 1
+                    try addLine(line, number: number, origin: origin, file: nil)
                 }
-                format = InputFormat.auto.resolved(path: file.path, head: head)
             } else {
-                format = ingestor.options.format.resolved(path: file.path, head: [UInt8]())
+                try add(RawDocument(origin: origin, line: nil, format: format, bytes: bytes, file: nil))
             }
+        }
+
+        mutating func addLine(_ line: ArraySlice<UInt8>, number: Int, origin: String, file: Int?) throws {
+            let line = line.last == 0x0D ? line.dropLast() : line
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            try add(RawDocument(origin: origin, line: number, format: .ndjson, bytes: Array(line), file: file))
+        }
+
+        mutating func add(_ file: InputFile, now: Double) throws {
+            if !file.explicit && now - file.modified < options.settle {
+                report.unsettledFiles += 1
+                onEvent(.skipped(path: file.path, reason: "changed less than \(options.settle)s ago"))
+                return
+            }
+            if let known = seen[file.path], known.size == file.size, known.modified == file.modified {
+                report.seenFiles += 1
+                onEvent(.skipped(path: file.path, reason: "ingested before, unchanged"))
+                return
+            }
+            let index = nextFile
+            nextFile += 1
+            files[index] = FileState(file: file)
             do {
+                let format = try format(of: file)
                 switch format {
                 case .ndjson:
                     try InputFiles.forEachLine(of: file.path) { number, line in
-                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                        add(RawDocument(origin: file.path, line: number, format: .ndjson, bytes: Array(line)))
-                        if pending.count >= ingestor.options.batchSize { try flush() }
+                        try addLine(line, number: number, origin: file.path, file: index)
                     }
                 default:
                     let limit = format == .json ? DocumentLimits.json : DocumentLimits.card
                     guard file.size <= limit else {
-                        report.documents += 1
-                        reject(Reject(origin: file.path, reason: IngestError.tooLarge(size: file.size, limit: limit).localizedDescription))
-                        return
+                        throw IngestError.tooLarge(size: file.size, limit: limit)
                     }
-                    add(RawDocument(origin: file.path, line: nil, format: format, bytes: try InputFiles.read(file.path)))
+                    try add(RawDocument(origin: file.path, line: nil, format: format, bytes: try InputFiles.read(file.path), file: index))
                 }
             } catch let error as IngestError {
-                reject(Reject(origin: file.path, reason: error.localizedDescription))
+                // The file itself could not be used: nothing of it was stored.
+                let reject = Reject(origin: file.path, reason: error.localizedDescription)
+                report.documents += 1
+                self.reject(reject)
+                try ingestor.archive.recordReject(reject)
+                files[index]?.refused = true
+                files[index]?.reasons.append(reject.reason)
+                if case .unreadable = error { files[index] = nil }  // may be readable next time
             }
-            if pending.count >= ingestor.options.batchSize || pendingBytes >= 64 << 20 { try flush() }
+            files[index]?.complete = true
+            try finishFiles()
+        }
+
+        func format(of file: InputFile) throws -> InputFormat {
+            guard options.format == .auto, !Self.hasKnownExtension(file.path) else {
+                return options.format.resolved(path: file.path, head: [UInt8]())
+            }
+            return InputFormat.auto.resolved(path: file.path, head: try InputFiles.readHead(file.path, count: 1 << 16))
         }
 
         static func hasKnownExtension(_ path: String) -> Bool {
@@ -242,12 +313,15 @@ extension Ingestor {
             return [".ndjson", ".jsonl", ".json", ".txt", ".card", ".md"].contains { lower.hasSuffix($0) }
         }
 
-        mutating func add(_ raw: RawDocument) {
+        mutating func add(_ raw: RawDocument) throws {
+            if let file = raw.file { files[file]?.documents += 1 }
             pending.append(raw)
             pendingBytes += raw.bytes.count
+            if pending.count >= options.batchSize || pendingBytes >= 64 << 20 { try flush() }
         }
 
-        /// Parses the pending documents in parallel and stores them in one transaction.
+        /// Parses the pending documents in parallel and stores them in one transaction,
+        /// then records or moves the files that are done.
         mutating func flush() throws {
             guard !pending.isEmpty else { return }
             let batch = pending
@@ -255,25 +329,62 @@ extension Ingestor {
             pendingBytes = 0
             let prepared = Self.prepareConcurrently(batch)
             let outcomes = try ingestor.archive.store(prepared)
-            for (document, outcome) in zip(prepared, outcomes) {
+            for ((raw, document), outcome) in zip(zip(batch, prepared), outcomes) {
                 report.documents += 1
                 if outcome.duplicate { report.duplicates += 1 }
                 report.new += outcome.new
                 report.updated += outcome.updated
                 report.unchanged += outcome.unchanged
-                if case .articles(let articles, _) = document.content {
+                if case .articles(let articles, _) = document.content, !outcome.duplicate {
                     for warning in articles.flatMap(\.warnings) {
                         let reject = Reject(origin: document.origin, line: document.line, reason: warning)
                         report.warnings.append(reject)
-                        if !outcome.duplicate { onEvent(.warning(reject)) }
+                        onEvent(.warning(reject))
                     }
                 }
                 for reject in outcome.rejects {
                     report.rejects.append(reject)
                     onEvent(.rejected(reject))
                 }
+                if let file = raw.file {
+                    files[file]?.processed += 1
+                    if outcome.rejects.isEmpty || outcome.new + outcome.updated + outcome.unchanged > 0 {
+                        files[file]?.accepted += 1
+                    }
+                    files[file]?.reasons += outcome.rejects.map { $0.description }
+                }
                 onEvent(.stored(origin: document.origin, line: document.line, outcome: outcome))
             }
+            try finishFiles()
+        }
+
+        /// Records as seen, or moves, every file whose documents are all stored.
+        mutating func finishFiles() throws {
+            let done = files.filter { $0.value.complete && $0.value.processed == $0.value.documents }
+            guard !done.isEmpty else { return }
+            var seenNow: [InputFile] = []
+            for (index, state) in done.sorted(by: { $0.key < $1.key }) {
+                files[index] = nil
+                let rejected = state.refused || (state.accepted == 0 && state.documents > 0)
+                let folder = rejected ? options.rejectTo : options.moveTo
+                guard let folder else {
+                    seenNow.append(state.file)
+                    continue
+                }
+                do {
+                    let destination = try FileMover.move(state.file.path, into: folder)
+                    if rejected {
+                        let note = "annals rejected \(state.file.path):\n" + state.reasons.map { "- \($0)\n" }.joined()
+                        try? Data(note.utf8).write(to: URL(fileURLWithPath: destination + ".error.txt"))
+                    }
+                    report.movedFiles += 1
+                    onEvent(.moved(from: state.file.path, to: destination))
+                } catch let error as IngestError {
+                    reject(Reject(origin: state.file.path, reason: error.localizedDescription))
+                    seenNow.append(state.file)
+                }
+            }
+            try ingestor.archive.markSeen(seenNow)
         }
 
         static func prepareConcurrently(_ batch: [RawDocument]) -> [PreparedDocument] {

@@ -8,11 +8,14 @@ struct InputFile: Hashable, Sendable {
     var path: String
     var size: Int
     var modified: Double
+    /// Named on the command line, rather than found in a folder.
+    var explicit = false
 }
 
 /// Expands the paths given to `ingest` into regular files: folders recursively, in
-/// name order, hidden entries (`.name`) skipped; symbolic links to folders are not
-/// followed, so a link loop cannot trap the walk.
+/// name order; symbolic links to folders inside them are not followed, so a link loop
+/// cannot trap the walk. In folders, names that are still being written by another
+/// program (``isTemporaryName(_:)``) are passed over.
 enum InputFiles {
     /// The files under `paths`, and the paths that could not be read with the reason.
     static func expand(_ paths: [String]) -> (files: [InputFile], problems: [Reject]) {
@@ -47,7 +50,7 @@ enum InputFiles {
         switch kind {
         case S_IFREG:
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            files.append(InputFile(path: path, size: Int(info.st_size), modified: modified))
+            files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit))
         case S_IFDIR:
             guard let dir = opendir(path) else {
                 problems.append(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))"))
@@ -58,7 +61,7 @@ enum InputFiles {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
                 }
-                if name.hasPrefix(".") { continue }
+                if isTemporaryName(name) { continue }
                 names.append(name)
             }
             closedir(dir)
@@ -69,6 +72,12 @@ enum InputFiles {
         default:
             problems.append(Reject(origin: path, reason: "not a regular file or folder"))
         }
+    }
+
+    /// Hidden files and the usual names of files still being written: `.name`, `*.part`,
+    /// `*.tmp`, `*.crdownload`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") || name.hasSuffix(".crdownload")
     }
 
     /// Reads a whole file.

@@ -287,3 +287,13 @@ extension Article {
         return Digest.sha256Hex(Array(text.utf8))
     }
 }
+
+extension Archive {
+    /// Whether the archive lives in memory (no file, no lock).
+    public var isInMemory: Bool { path == ":memory:" }
+
+    /// Records a reject for an input that could not be read or stored as a document.
+    func recordReject(_ reject: Reject, at date: Date = Date()) throws {
+        try writer.write { db in try Self.insertReject(reject, documentID: nil, at: Timestamp.iso(date), in: db) }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+extension Ingestor {
+    /// Parses stored documents again with the current parser, so an archive improves when
+    /// the parser does: all documents that carry a current article or were rejected, or,
+    /// with `rejectedOnly`, only those with an open reject (`annals rejects --retry`).
+    public func reparse(rejectedOnly: Bool = false) throws -> IngestReport {
+        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        defer { withExtendedLifetime(lock) {} }
+        var report = IngestReport()
+        let ids = try archive.documentIDsToReparse(rejectedOnly: rejectedOnly)
+        var start = 0
+        while start < ids.count {
+            let slice = Array(ids[start..<min(ids.count, start + options.batchSize)])
+            start += slice.count
+            let stored = try archive.documents(ids: slice)
+            let raws = stored.map { document in
+                RawDocument(
+                    origin: document.origin, line: document.line, format: InputFormat(rawValue: document.format) ?? .card,
+                    bytes: document.bytes, file: nil)
+            }
+            let prepared = Run.prepareConcurrently(raws)
+            let batch = try archive.storeReparsed(zip(stored, prepared).map { ($0.id, $1.content) })
+            report.documents += batch.documents
+            report.new += batch.new
+            report.updated += batch.updated
+            report.unchanged += batch.unchanged
+            for (document, reject) in zip(stored, prepared) {
+                if case .rejected(let error) = reject.content {
+                    report.rejects.append(Reject(origin: document.origin, line: document.line, reason: error.localizedDescription))
+                }
+            }
+        }
+        return report
+    }
+}

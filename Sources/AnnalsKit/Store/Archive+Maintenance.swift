@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+/// A stored document, as given to Annals.
+public struct StoredDocument: Sendable, Hashable {
+    public var id: Int64
+    public var origin: String
+    public var line: Int?
+    public var format: String
+    public var bytes: [UInt8]
+}
+
+/// A recorded reject.
+public struct RejectRecord: Sendable, Hashable {
+    public var id: Int64
+    public var documentID: Int64?
+    public var origin: String
+    public var line: Int?
+    public var reason: String
+    public var rejectedAt: String
+    /// When a later retry or reparse succeeded.
+    public var resolvedAt: String?
+}
+
+extension Archive {
+    // MARK: - Rejects
+
+    /// Rejects, newest first; resolved ones only when asked.
+    public func rejects(includeResolved: Bool = false, limit: Int = 1000) throws -> [RejectRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM rejects WHERE ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?
+                """, arguments: [includeResolved, limit]
+            ).map { row in
+                RejectRecord(
+                    id: row["id"], documentID: row["document_id"], origin: row["origin"], line: row["line"],
+                    reason: row["reason"], rejectedAt: row["rejected_at"], resolvedAt: row["resolved_at"])
+            }
+        }
+    }
+
+    // MARK: - Re-parsing stored documents
+
+    /// The ids of the documents to re-parse: those that carry the current version of an
+    /// article, and those rejected (when `rejectedOnly`, only those with an open reject).
+    public func documentIDsToReparse(rejectedOnly: Bool) throws -> [Int64] {
+        try writer.read { db in
+            if rejectedOnly {
+                return try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT document_id FROM rejects
+                    WHERE document_id IS NOT NULL AND resolved_at IS NULL ORDER BY document_id
+                    """)
+            }
+            return try Int64.fetchAll(db, sql: """
+                SELECT id FROM documents WHERE status = 'rejected' OR id IN (SELECT document_id FROM articles) ORDER BY id
+                """)
+        }
+    }
+
+    /// The documents with these ids, in the same order.
+    public func documents(ids: [Int64]) throws -> [StoredDocument] {
+        try writer.read { db in
+            try ids.compactMap { id in
+                try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT id, origin, line, format, bytes FROM documents WHERE id = ?"),
+                    arguments: [id]
+                ).map { row in
+                    StoredDocument(
+                        id: row["id"], origin: row["origin"], line: row["line"], format: row["format"],
+                        bytes: Array((row["bytes"] as Data?) ?? Data()))
+                }
+            }
+        }
+    }
+
+    /// Stores what a new parse made of documents already in the archive. An article is
+    /// updated only when this document carries its current version (a newer document
+    /// wins); open rejects of a document that now parses are marked resolved.
+    public func storeReparsed(_ documents: [(id: Int64, content: PreparedDocument.Content)], at date: Date = Date()) throws -> IngestReport {
+        let now = Timestamp.iso(date)
+        return try writer.write { db in
+            var report = IngestReport()
+            for (documentID, content) in documents {
+                report.documents += 1
+                try db.inSavepoint {
+                    guard case .articles(let articles, let itemRejects) = content, !articles.isEmpty else {
+                        return .commit
+                    }
+                    for parsed in articles {
+                        if let current = try Int64.fetchOne(
+                            db.cachedStatement(sql: """
+                                SELECT a.document_id FROM articles a JOIN sources s ON s.id = a.source_id
+                                WHERE (a.url_key = ?) OR (s.key = ? AND a.title_key = ?) LIMIT 1
+                                """),
+                            arguments: [parsed.article.url.map(Normalize.urlKey), Normalize.sourceKey(parsed.article.source),
+                                Normalize.titleKey(parsed.article.title)]),
+                            current > documentID
+                        {
+                            report.unchanged += 1
+                            continue
+                        }
+                        let (_, change) = try Self.upsert(parsed.article, documentID: documentID, at: now, in: db)
+                        switch change {
+                        case .new: report.new += 1
+                        case .updated: report.updated += 1
+                        case .unchanged: report.unchanged += 1
+                        }
+                    }
+                    try db.execute(sql: "UPDATE documents SET status = 'parsed' WHERE id = ?", arguments: [documentID])
+                    if itemRejects.isEmpty {
+                        try db.execute(
+                            sql: "UPDATE rejects SET resolved_at = ? WHERE document_id = ? AND resolved_at IS NULL",
+                            arguments: [now, documentID])
+                    }
+                    return .commit
+                }
+            }
+            return report
+        }
+    }
+
+    // MARK: - Backup and checks
+
+    /// Writes a consistent copy of the archive to `path` (SQLite's online backup), even
+    /// while an ingest runs. The copy is written beside `path` and renamed at the end.
+    public func backup(to path: String) throws {
+        let temporary = path + ".partial-\(getpid())"
+        do {
+            try? FileManager.default.removeItem(atPath: temporary)
+            let destination = try DatabaseQueue(path: temporary)
+            try writer.backup(to: destination)
+            try destination.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try destination.close()
+            if rename(temporary, path) != 0 {
+                throw ArchiveError.backupFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as ArchiveError {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ArchiveError.backupFailed(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+    }
+
+    /// Runs SQLite's integrity and foreign-key checks and the archive's own invariants.
+    /// Returns the problems found: none means the archive is sound.
+    public func check() throws -> [String] {
+        try writer.read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            for row in foreignKeys.prefix(20) {
+                problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")")
+            }
+            for (invariant, sql) in Self.invariants {
+                let count = try Int.fetchOne(db, sql: sql) ?? 0
+                if count > 0 { problems.append("\(invariant): \(count)") }
+            }
+            // Every document is kept verbatim: its bytes still hash to its sha256.
+            var altered = 0
+            let documents = try Row.fetchCursor(db, sql: "SELECT sha256, bytes FROM documents")
+            while let row = try documents.next() {
+                let bytes: Data = row[1] ?? Data()
+                if Digest.sha256Hex(bytes) != (row[0] as String) { altered += 1 }
+            }
+            if altered > 0 { problems.append("documents whose bytes no longer match their sha256: \(altered)") }
+            return problems
+        }
+    }
+
+    /// Each query counts the rows that break the named rule.
+    static var invariants: [(String, String)] {
+        [
+            ("articles whose document is not among their documents", """
+                SELECT count(*) FROM articles a
+                WHERE NOT EXISTS (SELECT 1 FROM article_documents d WHERE d.article_id = a.id AND d.document_id = a.document_id)
+                """),
+            ("parsed documents that carry no article", """
+                SELECT count(*) FROM documents d WHERE d.status = 'parsed'
+                AND NOT EXISTS (SELECT 1 FROM article_documents a WHERE a.document_id = d.id)
+                """),
+            ("rows missing from the full-text index", """
+                SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM takeaways)
+                    + (SELECT count(*) FROM implications) + (SELECT count(*) FROM timeline_entries)
+                    - (SELECT count(*) FROM search_index)
+                """),
+            ("full-text rows whose source row is gone", """
+                SELECT count(*) FROM search_index s WHERE NOT CASE s.rowid % 4
+                    WHEN 0 THEN EXISTS (SELECT 1 FROM articles WHERE id = s.rowid / 4)
+                    WHEN 1 THEN EXISTS (SELECT 1 FROM takeaways WHERE id = s.rowid / 4)
+                    WHEN 2 THEN EXISTS (SELECT 1 FROM implications WHERE id = s.rowid / 4)
+                    ELSE EXISTS (SELECT 1 FROM timeline_entries WHERE id = s.rowid / 4) END
+                """),
+        ]
+    }
+}

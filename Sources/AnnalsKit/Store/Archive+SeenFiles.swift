@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+extension Archive {
+    // MARK: - Files already ingested
+
+    /// Every file recorded as ingested: path → (size, modification time).
+    func seenFiles() throws -> [String: (size: Int, modified: Double)] {
+        try writer.read { db in
+            var seen: [String: (size: Int, modified: Double)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified FROM seen_files")
+            while let row = try rows.next() {
+                seen[row[0]] = (row[1], row[2])
+            }
+            return seen
+        }
+    }
+
+    /// Records `files` as ingested as they are now.
+    func markSeen(_ files: [InputFile], at date: Date = Date()) throws {
+        guard !files.isEmpty else { return }
+        let now = Timestamp.iso(date)
+        try writer.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO seen_files (path, size, modified, seen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, seen_at = excluded.seen_at
+                """)
+            for file in files {
+                try statement.execute(arguments: [file.path, file.size, file.modified, now])
+            }
+        }
+    }
+}
