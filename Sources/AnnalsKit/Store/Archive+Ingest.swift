@@ -195,6 +195,7 @@ extension Archive {
             sourceID, documentID, article.title, titleKey, article.url, urlKey, article.publishedAt,
             article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
             article.tldr.whatToDoNext, article.tldr.whoShouldCare, article.insight, fingerprint,
+            article.publishedDay?.iso,
         ]
         let id: Int64
         let change: Change
@@ -207,7 +208,8 @@ extension Archive {
                 try db.cachedStatement(sql: """
                     UPDATE articles SET source_id = ?, document_id = ?, title = ?, title_key = ?, url = ?,
                         url_key = ?, published_at = ?, summary = ?, what_changed = ?, why_it_matters = ?,
-                        what_to_do_next = ?, who_should_care = ?, insight = ?, content_sha256 = ?, updated_at = ?
+                        what_to_do_next = ?, who_should_care = ?, insight = ?, content_sha256 = ?,
+                        day = coalesce(?, substr(created_at, 1, 10)), updated_at = ?
                     WHERE id = ?
                     """).execute(arguments: columns + [now, id])
                 try deleteParts(ofArticle: id, in: db)
@@ -218,9 +220,9 @@ extension Archive {
             try db.cachedStatement(sql: """
                 INSERT INTO articles (source_id, document_id, title, title_key, url, url_key, published_at,
                     summary, what_changed, why_it_matters, what_to_do_next, who_should_care, insight,
-                    content_sha256, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: columns + [now, now])
+                    content_sha256, day, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ?), ?, ?)
+                """).execute(arguments: columns + [String(now.prefix(10)), now, now])
             id = db.lastInsertedRowID
             try insertParts(of: article, articleID: id, in: db)
         }
@@ -268,6 +270,12 @@ extension Archive {
 }
 
 extension Article {
+    /// The day of `publishedAt`, when it starts with a valid `YYYY-MM-DD`.
+    var publishedDay: Day? {
+        guard let publishedAt, publishedAt.utf8.count >= 10 else { return nil }
+        return Day(iso: String(publishedAt.prefix(10)))
+    }
+
     /// A digest of everything the article says (not its id): equal fingerprints, same content.
     var fingerprint: String {
         var text = ""

@@ -1,0 +1,113 @@
+/// What a listing asks for: the same filters for events, articles, takeaways,
+/// implications and timeline entries.
+///
+/// Dates compare intervals: `since` keeps what ends on or after it, `until` what
+/// starts on or before it, so "since 2024" keeps a `2024-10` event and a `2023`
+/// event does not pass. An event's interval is its date's; an article's is the day it
+/// was published (feeds) or first received (cards carry no date); takeaways and
+/// implications take their article's.
+public struct QueryFilter: Sendable, Hashable {
+    /// How rows are ordered.
+    public enum Sort: String, Sendable, Hashable, CaseIterable {
+        /// Chronological (oldest first), then by id.
+        case date
+        /// Newest first.
+        case recent
+        /// Best full-text match first (with `search`; else like `date`).
+        case relevance
+        /// Most mentioned events first (events only; else like `date`).
+        case mentions
+    }
+
+    /// Topic slugs: a row matches when it has any of them.
+    public var topics: [String]
+    /// Canonical entity names: a row matches when it names all of them.
+    public var entities: [String]
+    /// Source names (any case): a row matches when it comes from any of them.
+    public var sources: [String]
+    /// Keep what ends on or after this day.
+    public var since: Day?
+    /// Keep what starts on or before this day.
+    public var until: Day?
+    /// Full-text search: words and "quoted phrases", all of which must occur.
+    public var search: String?
+    public var sort: Sort
+    public var limit: Int?
+    public var offset: Int
+
+    public init(
+        topics: [String] = [], entities: [String] = [], sources: [String] = [], since: Day? = nil, until: Day? = nil,
+        search: String? = nil, sort: Sort = .date, limit: Int? = nil, offset: Int = 0
+    ) {
+        self.topics = topics
+        self.entities = entities
+        self.sources = sources
+        self.since = since
+        self.until = until
+        self.search = search
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
+    }
+
+    /// Whether the interval can hold anything.
+    public func validated() throws -> QueryFilter {
+        if let since, let until, since > until {
+            throw QueryError.emptyInterval(since: since.iso, until: until.iso)
+        }
+        if let search, FullTextQuery(search) == nil {
+            throw QueryError.emptySearch
+        }
+        return self
+    }
+
+    /// A short account of the filter, e.g. `topic export-controls · since 2024-01-01`.
+    public var summary: String {
+        var parts: [String] = []
+        if !topics.isEmpty { parts.append("topic " + topics.joined(separator: " or ")) }
+        if !entities.isEmpty { parts.append("entity " + entities.joined(separator: " and ")) }
+        if !sources.isEmpty { parts.append("source " + sources.joined(separator: " or ")) }
+        if let since { parts.append("since \(since.iso)") }
+        if let until { parts.append("until \(until.iso)") }
+        if let search { parts.append("search \"\(search)\"") }
+        if sort != .date { parts.append("sorted by \(sort.rawValue)") }
+        if let limit { parts.append("limit \(limit)") }
+        if offset > 0 { parts.append("offset \(offset)") }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// A user's search text turned into a safe FTS5 query: every word and "quoted phrase"
+/// becomes a quoted FTS5 string, so no input is read as FTS5 syntax; all must match.
+public struct FullTextQuery: Sendable, Hashable {
+    /// The FTS5 MATCH expression.
+    public let expression: String
+
+    public init?(_ text: String) {
+        var terms: [String] = []
+        var current = ""
+        var inQuotes = false
+        func close() {
+            let words = current.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            if !words.isEmpty {
+                if inQuotes {
+                    terms.append("\"" + words.joined(separator: " ") + "\"")
+                } else {
+                    terms += words.map { "\"\($0)\"" }
+                }
+            }
+            current = ""
+        }
+        for character in text {
+            if character == "\"" || character == "“" || character == "”" {
+                close()
+                inQuotes.toggle()
+            } else {
+                current.append(character)
+            }
+        }
+        close()
+        guard !terms.isEmpty else { return nil }
+        expression = terms.joined(separator: " ")
+    }
+}
