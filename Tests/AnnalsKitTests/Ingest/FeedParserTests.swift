@@ -397,7 +397,7 @@ private func lines(_ data: Data) -> [Data] {
 
 @Test func truncatedNDJSONLineFailsAloneWithEndOfInput() throws {
     let parser = FeedParser()
-    let results = try lines(try fixture("bad/truncated.ndjson")).map { line in
+    let results = lines(try fixture("bad/truncated.ndjson")).map { line in
         Result { () throws(IngestError) in try parser.parseArticle(line) }
     }
     try #require(results.count == 5)
