@@ -17,7 +17,7 @@ extension Annals {
             switch output.format {
             case .json, .ndjson:
                 var writer = JSONLinesOutput(array: output.format == .json)
-                try archive.forEachArticle(limit: limit) { writer.add(ArticleJSON.encode($0)) }
+                try archive.forEachArticle(limit: limit) { writer.add($0.jsonString()) }
                 writer.finish()
             case .table, .csv:
                 let rows = try archive.articleSummaries(limit: limit).map { article in

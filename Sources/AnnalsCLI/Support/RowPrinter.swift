@@ -32,11 +32,12 @@ struct RowPrinter {
             out.write(bytes: bytes)
         case .json, .ndjson:
             var lines = JSONLinesOutput(array: format == .json)
+            let writer = JSONWriter()
             for row in rows {
-                let fields = zip(columns, row).map { column, value in
-                    "\(JSONText.quoted(column.name)): " + (column.numeric && Int64(value) != nil ? value : JSONText.quoted(value))
+                let fields = zip(columns, row).map { column, value -> (key: String, value: JSONValue) in
+                    (column.name, column.numeric ? JSONValue(Int64(value)) : .string(value))
                 }
-                lines.add("{" + fields.joined(separator: ", ") + "}")
+                lines.add(writer.string(.object(fields)))
             }
             lines.finish()
         }

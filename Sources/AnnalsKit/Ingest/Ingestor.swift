@@ -169,7 +169,7 @@ extension Ingestor {
                 try checkText(raw.bytes)
                 var parsed: [ParsedArticle] = []
                 var rejects: [(index: Int, error: IngestError)] = []
-                for item in try FeedParser().parseDocument(raw.bytes) {
+                for item in try FeedParser().parseDocument(Data(raw.bytes)) {
                     switch item.result {
                     case .success(let article): parsed.append(article)
                     case .failure(let error): rejects.append((item.index ?? 0, error))
@@ -185,7 +185,7 @@ extension Ingestor {
                     throw IngestError.tooLarge(size: raw.bytes.count, limit: DocumentLimits.ndjsonLine)
                 }
                 try checkText(raw.bytes)
-                content = .articles([try FeedParser().parseArticle(raw.bytes)], itemRejects: [])
+                content = .articles([try FeedParser().parseArticle(Data(raw.bytes))], itemRejects: [])
             }
         } catch let error as IngestError {
             content = .rejected(error)
