@@ -1,0 +1,319 @@
+import GRDB
+
+/// A WHERE clause and its arguments, assembled from a ``QueryFilter`` only: user
+/// text never becomes SQL, it is always a bound argument.
+struct SQLConditions {
+    var clauses: [String] = []
+    var arguments = StatementArguments()
+
+    mutating func add(_ clause: String, _ values: [(any DatabaseValueConvertible)?] = []) {
+        clauses.append(clause)
+        arguments += StatementArguments(values)
+    }
+
+    var sql: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
+
+extension Archive {
+    // MARK: - Events
+
+    /// Calls `body` with each event matching `filter`, streaming: rows are read one at a time.
+    public func forEachEvent(matching filter: QueryFilter, _ body: (Event) throws -> Void) throws {
+        let filter = try filter.validated()
+        var conditions = SQLConditions()
+        if let since = filter.since { conditions.add("e.end >= ?", [since.iso]) }
+        if let until = filter.until { conditions.add("e.start <= ?", [until.iso]) }
+        if !filter.topics.isEmpty {
+            conditions.add("""
+                e.id IN (SELECT et.event_id FROM event_topics et JOIN topics t ON t.id = et.topic_id
+                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                """, filter.topics)
+        }
+        for entity in filter.entities {
+            conditions.add("""
+                e.id IN (SELECT ee.event_id FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE n.name = ?)
+                """, [entity])
+        }
+        if !filter.sources.isEmpty {
+            conditions.add("""
+                e.id IN (SELECT te.event_id FROM timeline_entries te JOIN articles a ON a.id = te.article_id
+                         JOIN sources s ON s.id = a.source_id WHERE s.key IN (\(SQLConditions.placeholders(filter.sources.count))))
+                """, filter.sources.map(Normalize.sourceKey))
+        }
+        var rankJoin = ""
+        if let search = filter.search.flatMap(FullTextQuery.init) {
+            rankJoin = """
+                JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
+                      JOIN timeline_entries te ON te.id = f.rowid / 4
+                      WHERE search_index MATCH ? AND f.rowid % 4 = 3 GROUP BY te.event_id) hit ON hit.event_id = e.id
+                """
+        }
+        let order: String
+        switch filter.sort {
+        case .date: order = "e.start IS NULL, e.start, e.end, e.id"
+        case .recent: order = "e.end IS NULL, e.end DESC, e.start DESC, e.id DESC"
+        case .mentions: order = "e.mentions DESC, e.start, e.id"
+        case .relevance: order = rankJoin.isEmpty ? "e.start IS NULL, e.start, e.id" : "hit.rank, e.start, e.id"
+        }
+        var arguments = StatementArguments()
+        if let search = filter.search.flatMap(FullTextQuery.init) { arguments += [search.expression] }
+        arguments += conditions.arguments
+        arguments += [filter.limit ?? -1, filter.offset]
+        let sql = """
+            SELECT e.id, e.date_text, e.date, e.precision, e.start, e.end, e.text, e.mentions,
+                (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
+                    WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
+                (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
+                    WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
+                (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
+                    FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
+                    WHERE te.event_id = e.id ORDER BY a.id)) AS articles
+            FROM events e \(rankJoin)
+            \(conditions.sql)
+            ORDER BY \(order)
+            LIMIT ? OFFSET ?
+            """
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(Self.event(row))
+            }
+        }
+    }
+
+    /// The events matching `filter`, in memory: for small answers.
+    public func events(matching filter: QueryFilter) throws -> [Event] {
+        var events: [Event] = []
+        try forEachEvent(matching: filter) { events.append($0) }
+        return events
+    }
+
+    static func event(_ row: Row) -> Event {
+        Event(
+            id: row["id"], date: PartialDate(row: row), text: row["text"],
+            topics: split(row["topics"]), entities: split(row["entities"]), mentions: row["mentions"],
+            articles: split(row["articles"], by: "\u{1E}").compactMap(articleRef))
+    }
+
+    static func split(_ text: String?, by separator: Character = "\u{1F}") -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static func articleRef(_ packed: String) -> ArticleRef? {
+        let parts = packed.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let id = Int64(parts[0]) else { return nil }
+        return ArticleRef(id: id, title: String(parts[2]), source: String(parts[1]))
+    }
+
+    // MARK: - Articles and their parts
+
+    /// The conditions on articles (alias `a`) that a filter sets; `searchKind` is the
+    /// FTS row kind to search (0 article, 1 takeaway, 2 implication) on `rowColumn`.
+    static func articleConditions(_ filter: QueryFilter, searchKind: Int, rowColumn: String) -> SQLConditions {
+        var conditions = SQLConditions()
+        if let since = filter.since { conditions.add("a.day >= ?", [since.iso]) }
+        if let until = filter.until { conditions.add("a.day <= ?", [until.iso]) }
+        if !filter.topics.isEmpty {
+            conditions.add("""
+                a.id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
+                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                """, filter.topics)
+        }
+        for entity in filter.entities {
+            conditions.add("""
+                a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities n ON n.id = ae.entity_id WHERE n.name = ?)
+                """, [entity])
+        }
+        if !filter.sources.isEmpty {
+            conditions.add(
+                "s.key IN (\(SQLConditions.placeholders(filter.sources.count)))", filter.sources.map(Normalize.sourceKey))
+        }
+        if let search = filter.search.flatMap(FullTextQuery.init) {
+            conditions.add("""
+                \(rowColumn) * 4 + \(searchKind) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)
+                """, [search.expression])
+        }
+        return conditions
+    }
+
+    static func order(_ filter: QueryFilter, rank: String?, tieBreak: String) -> String {
+        switch filter.sort {
+        case .date, .mentions: return "a.day, \(tieBreak)"
+        case .recent: return "a.day DESC, \(tieBreak) DESC"
+        case .relevance:
+            guard let rank, filter.search != nil else { return "a.day, \(tieBreak)" }
+            return "\(rank), a.day, \(tieBreak)"
+        }
+    }
+
+    static func rankExpression(_ filter: QueryFilter, rowColumn: String, kind: Int) -> (sql: String, arguments: StatementArguments)? {
+        guard filter.sort == .relevance, let search = filter.search.flatMap(FullTextQuery.init) else { return nil }
+        return ("(SELECT rank FROM search_index WHERE search_index MATCH ? AND rowid = \(rowColumn) * 4 + \(kind))", [search.expression])
+    }
+
+    /// Calls `body` with each article matching `filter`, streaming.
+    public func forEachArticle(matching filter: QueryFilter, _ body: (ArticleRow) throws -> Void) throws {
+        let filter = try filter.validated()
+        let conditions = Self.articleConditions(filter, searchKind: 0, rowColumn: "a.id")
+        let rank = Self.rankExpression(filter, rowColumn: "a.id", kind: 0)
+        var arguments = conditions.arguments
+        if let rank { arguments += rank.arguments }
+        arguments += [filter.limit ?? -1, filter.offset]
+        let sql = """
+            SELECT a.id, s.name AS source, a.title, a.url, a.published_at, a.day, a.summary,
+                (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM article_topics at JOIN topics t ON t.id = at.topic_id
+                    WHERE at.article_id = a.id ORDER BY t.position)) AS topics,
+                (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM article_entities ae JOIN entities n ON n.id = ae.entity_id
+                    WHERE ae.article_id = a.id ORDER BY n.name)) AS entities,
+                (SELECT count(*) FROM takeaways t WHERE t.article_id = a.id) AS takeaways,
+                (SELECT count(*) FROM implications i WHERE i.article_id = a.id) AS implications,
+                (SELECT count(*) FROM timeline_entries te WHERE te.article_id = a.id) AS entries
+            FROM articles a JOIN sources s ON s.id = a.source_id
+            \(conditions.sql)
+            ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "a.id"))
+            LIMIT ? OFFSET ?
+            """
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(ArticleRow(
+                    id: row["id"], source: row["source"], title: row["title"], url: row["url"],
+                    publishedAt: row["published_at"], day: row["day"], summary: row["summary"],
+                    topics: Self.split(row["topics"]), entities: Self.split(row["entities"]),
+                    takeaways: row["takeaways"], implications: row["implications"], timelineEntries: row["entries"]))
+            }
+        }
+    }
+
+    /// Calls `body` with each takeaway whose article matches `filter` (search: in the takeaway's text).
+    public func forEachTakeaway(matching filter: QueryFilter, _ body: (TakeawayRow) throws -> Void) throws {
+        let filter = try filter.validated()
+        let conditions = Self.articleConditions(filter, searchKind: 1, rowColumn: "x.id")
+        let rank = Self.rankExpression(filter, rowColumn: "x.id", kind: 1)
+        var arguments = conditions.arguments
+        if let rank { arguments += rank.arguments }
+        arguments += [filter.limit ?? -1, filter.offset]
+        let sql = """
+            SELECT x.id, x.position, x.text, a.id AS article_id, a.title, s.name AS source, a.day
+            FROM takeaways x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+            \(conditions.sql)
+            ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "x.article_id, x.position"))
+            LIMIT ? OFFSET ?
+            """
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(TakeawayRow(
+                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
+                    day: row["day"], position: row["position"], text: row["text"]))
+            }
+        }
+    }
+
+    /// Calls `body` with each implication whose article matches `filter` (search: in the implication).
+    public func forEachImplication(matching filter: QueryFilter, _ body: (ImplicationRow) throws -> Void) throws {
+        let filter = try filter.validated()
+        let conditions = Self.articleConditions(filter, searchKind: 2, rowColumn: "x.id")
+        let rank = Self.rankExpression(filter, rowColumn: "x.id", kind: 2)
+        var arguments = conditions.arguments
+        if let rank { arguments += rank.arguments }
+        arguments += [filter.limit ?? -1, filter.offset]
+        let sql = """
+            SELECT x.id, x.position, x.headline, x.detail, a.id AS article_id, a.title, s.name AS source, a.day
+            FROM implications x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+            \(conditions.sql)
+            ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "x.article_id, x.position"))
+            LIMIT ? OFFSET ?
+            """
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(ImplicationRow(
+                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
+                    day: row["day"], position: row["position"], headline: row["headline"], detail: row["detail"]))
+            }
+        }
+    }
+
+    /// Calls `body` with each timeline entry matching `filter`: dates, topics and entities
+    /// are those of the entry's event; sources those of its article.
+    public func forEachTimelineEntry(matching filter: QueryFilter, _ body: (TimelineRow) throws -> Void) throws {
+        let filter = try filter.validated()
+        var conditions = SQLConditions()
+        if let since = filter.since { conditions.add("x.end >= ?", [since.iso]) }
+        if let until = filter.until { conditions.add("x.start <= ?", [until.iso]) }
+        if !filter.topics.isEmpty {
+            conditions.add("""
+                x.event_id IN (SELECT et.event_id FROM event_topics et JOIN topics t ON t.id = et.topic_id
+                               WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                """, filter.topics)
+        }
+        for entity in filter.entities {
+            conditions.add("""
+                x.event_id IN (SELECT ee.event_id FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE n.name = ?)
+                """, [entity])
+        }
+        if !filter.sources.isEmpty {
+            conditions.add(
+                "s.key IN (\(SQLConditions.placeholders(filter.sources.count)))", filter.sources.map(Normalize.sourceKey))
+        }
+        if let search = filter.search.flatMap(FullTextQuery.init) {
+            conditions.add("x.id * 4 + 3 IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)", [search.expression])
+        }
+        var arguments = conditions.arguments
+        arguments += [filter.limit ?? -1, filter.offset]
+        let order = filter.sort == .recent ? "x.end DESC, x.id DESC" : "x.start IS NULL, x.start, x.end, x.id"
+        let sql = """
+            SELECT x.id, x.event_id, x.position, x.date_text, x.date, x.precision, x.start, x.end, x.text,
+                a.id AS article_id, a.title, s.name AS source
+            FROM timeline_entries x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+            \(conditions.sql)
+            ORDER BY \(order)
+            LIMIT ? OFFSET ?
+            """
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(TimelineRow(
+                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
+                    eventID: row["event_id"], position: row["position"], date: PartialDate(row: row), text: row["text"]))
+            }
+        }
+    }
+
+    // MARK: - Full-text search across kinds
+
+    /// Ranked hits across articles, takeaways, implications and timeline entries.
+    public func search(_ text: String, limit: Int = 50) throws -> [SearchHit] {
+        guard let query = FullTextQuery(text) else { throw QueryError.emptySearch }
+        let sql = """
+            SELECT f.rowid AS rowid, f.rank AS rank, snippet(search_index, -1, '[', ']', '…', 12) AS snippet,
+                CASE f.rowid % 4 WHEN 0 THEN f.rowid / 4
+                    WHEN 1 THEN (SELECT article_id FROM takeaways WHERE id = f.rowid / 4)
+                    WHEN 2 THEN (SELECT article_id FROM implications WHERE id = f.rowid / 4)
+                    ELSE (SELECT article_id FROM timeline_entries WHERE id = f.rowid / 4) END AS article_id,
+                CASE WHEN f.rowid % 4 = 3 THEN (SELECT event_id FROM timeline_entries WHERE id = f.rowid / 4) END AS event_id
+            FROM search_index f WHERE search_index MATCH ? ORDER BY f.rank LIMIT ?
+            """
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: [query.expression, limit]).compactMap { row in
+                let rowid: Int64 = row["rowid"]
+                guard let articleID: Int64 = row["article_id"],
+                    let article = try Row.fetchOne(
+                        db.cachedStatement(sql: "SELECT a.title, s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?"),
+                        arguments: [articleID])
+                else { return nil }
+                let kinds = ["article", "takeaway", "implication", "timeline"]
+                return SearchHit(
+                    kind: kinds[Int(rowid % 4)], id: rowid / 4,
+                    article: ArticleRef(id: articleID, title: article[0], source: article[1]),
+                    eventID: row["event_id"], snippet: row["snippet"], rank: row["rank"])
+            }
+        }
+    }
+}
