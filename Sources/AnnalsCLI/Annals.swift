@@ -12,8 +12,8 @@ struct Annals: ParsableCommand {
             the database cannot be used, 75 another run holds the ingest lock, 1 a bug.
             """,
         subcommands: [
-            Ingest.self, Articles.self, Show.self, Stats.self, Runs.self, Rejects.self, Reparse.self,
-            Backup.self, Check.self,
+            Ingest.self, Articles.self, Show.self, Search.self, SQL.self, Stats.self,
+            Runs.self, Rejects.self, Reparse.self, Backup.self, Check.self,
         ]
     )
 

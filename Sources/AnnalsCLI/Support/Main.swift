@@ -35,6 +35,10 @@ extension Annals {
             case .newerSchema: return (ExitStatus.unavailable, error.localizedDescription)
             case .cannotOpen, .backupFailed: return (ExitStatus.ioError, error.localizedDescription)
             }
+        case let error as QueryError:
+            return (ExitStatus.usage, error.localizedDescription)
+        case let error as ExportError:
+            return (ExitStatus.ioError, error.localizedDescription)
         case let error as IngestError:
             if case .locked = error { return (ExitStatus.locked, error.localizedDescription) }
             return (ExitStatus.ioError, error.localizedDescription)

@@ -31,6 +31,9 @@ extension Archive {
             do {
                 statement = try db.makeStatement(sql: sql)
             } catch let error as DatabaseError {
+                if error.message?.hasPrefix("Multiple statements") == true {
+                    throw QueryError.notReadOnly("give one statement at a time")
+                }
                 throw QueryError.sqlFailed(error.message ?? "\(error.resultCode)")
             }
             guard statement.isReadonly else {
