@@ -29,6 +29,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: the corpus generator and benchmark runner (not part of the tests).
+        .executableTarget(
+            name: "annals-bench",
+            dependencies: ["AnnalsKit"],
+            path: "Benchmarks/annals-bench"
+        ),
         // Build-time only: turns migrations/*.sql into Swift source, so the
         // `annals` binary carries its schema and needs no files beside it.
         .executableTarget(name: "MigrationEmbedder"),

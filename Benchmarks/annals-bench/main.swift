@@ -1,0 +1,2 @@
+// The benchmark suite: see Benchmarks/README.md.
+print("annals-bench: not written yet")
