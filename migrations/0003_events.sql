@@ -8,6 +8,12 @@ CREATE TABLE taxonomy (
     updated_at TEXT    NOT NULL
 ) STRICT;
 
+-- Small facts about the archive itself, e.g. which taxonomy the tag tables reflect.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE topics (
     id          INTEGER PRIMARY KEY,
     slug        TEXT    NOT NULL UNIQUE,
@@ -100,3 +106,16 @@ CREATE TABLE event_corrections (
 ) STRICT;
 CREATE INDEX event_corrections_by_mention ON event_corrections(mention_key);
 CREATE INDEX event_corrections_by_other ON event_corrections(other_key);
+
+-- An event's mention count follows its timeline entries.
+CREATE TRIGGER timeline_entries_count_insert AFTER INSERT ON timeline_entries WHEN new.event_id IS NOT NULL BEGIN
+    UPDATE events SET mentions = mentions + 1 WHERE id = new.event_id;
+END;
+CREATE TRIGGER timeline_entries_count_delete AFTER DELETE ON timeline_entries WHEN old.event_id IS NOT NULL BEGIN
+    UPDATE events SET mentions = mentions - 1 WHERE id = old.event_id;
+END;
+CREATE TRIGGER timeline_entries_count_update AFTER UPDATE OF event_id ON timeline_entries
+    WHEN old.event_id IS NOT new.event_id BEGIN
+    UPDATE events SET mentions = mentions - 1 WHERE id = old.event_id;
+    UPDATE events SET mentions = mentions + 1 WHERE id = new.event_id;
+END;

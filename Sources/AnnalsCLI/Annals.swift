@@ -12,8 +12,9 @@ struct Annals: ParsableCommand {
             the database cannot be used, 75 another run holds the ingest lock, 1 a bug.
             """,
         subcommands: [
-            Ingest.self, Articles.self, Show.self, Search.self, SQL.self, Stats.self,
-            Runs.self, Rejects.self, Reparse.self, Backup.self, Check.self,
+            Ingest.self, Ask.self, Events.self, Articles.self, Takeaways.self, Implications.self, Show.self,
+            Search.self, Export.self, SQL.self, Topics.self, Explain.self, TaxonomyCommand.self, Reclassify.self,
+            Runs.self, Rejects.self, Reparse.self, Stats.self, Check.self, Backup.self,
         ]
     )
 

@@ -8,6 +8,9 @@ extension Ingestor {
         let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
         var report = IngestReport()
+        let taxonomy = try archive.taxonomy()
+        let classifier = try ArticleClassifier(taxonomy: taxonomy)
+        let merger = EventMerger(taxonomy: taxonomy)
         let ids = try archive.documentIDsToReparse(rejectedOnly: rejectedOnly)
         var start = 0
         while start < ids.count {
@@ -19,8 +22,8 @@ extension Ingestor {
                     origin: document.origin, line: document.line, format: InputFormat(rawValue: document.format) ?? .card,
                     bytes: document.bytes, file: nil)
             }
-            let prepared = Run.prepareConcurrently(raws)
-            let batch = try archive.storeReparsed(zip(stored, prepared).map { ($0.id, $1.content) })
+            let prepared = Run.prepareConcurrently(raws, classifier: classifier)
+            let batch = try archive.storeReparsed(zip(stored, prepared).map { ($0.id, $1.content) }, merger: merger)
             report.documents += batch.documents
             report.new += batch.new
             report.updated += batch.updated

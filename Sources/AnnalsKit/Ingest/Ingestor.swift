@@ -154,8 +154,9 @@ struct RawDocument: Sendable {
 }
 
 extension Ingestor {
-    /// Turns a document's bytes into what will be stored. Pure: runs on any thread.
-    static func prepare(_ raw: RawDocument) -> PreparedDocument {
+    /// Turns a document's bytes into what will be stored: parsed, then classified.
+    /// Pure: runs on any thread.
+    static func prepare(_ raw: RawDocument, classifier: ArticleClassifier) -> PreparedDocument {
         let content: PreparedDocument.Content
         do {
             switch raw.format {
@@ -164,14 +165,14 @@ extension Ingestor {
                     throw IngestError.tooLarge(size: raw.bytes.count, limit: DocumentLimits.card)
                 }
                 let text = try TextDecoding.decode(raw.bytes)
-                content = .articles([try CardParser().parse(text)], itemRejects: [])
+                content = .articles([classifier.classify(try CardParser().parse(text))], itemRejects: [])
             case .json:
                 try checkText(raw.bytes)
-                var parsed: [ParsedArticle] = []
+                var parsed: [ClassifiedArticle] = []
                 var rejects: [(index: Int, error: IngestError)] = []
                 for item in try FeedParser().parseDocument(Data(raw.bytes)) {
                     switch item.result {
-                    case .success(let article): parsed.append(article)
+                    case .success(let article): parsed.append(classifier.classify(article))
                     case .failure(let error): rejects.append((item.index ?? 0, error))
                     }
                 }
@@ -185,7 +186,7 @@ extension Ingestor {
                     throw IngestError.tooLarge(size: raw.bytes.count, limit: DocumentLimits.ndjsonLine)
                 }
                 try checkText(raw.bytes)
-                content = .articles([try FeedParser().parseArticle(Data(raw.bytes))], itemRejects: [])
+                content = .articles([classifier.classify(try FeedParser().parseArticle(Data(raw.bytes)))], itemRejects: [])
             }
         } catch let error as IngestError {
             content = .rejected(error)
@@ -222,6 +223,8 @@ extension Ingestor {
         let ingestor: Ingestor
         let onEvent: (IngestEvent) -> Void
         let seen: [String: (size: Int, modified: Double)]
+        let classifier: ArticleClassifier
+        let merger: EventMerger
         var pending: [RawDocument] = []
         var pendingBytes = 0
         var files: [Int: FileState] = [:]
@@ -232,6 +235,9 @@ extension Ingestor {
             self.ingestor = ingestor
             self.onEvent = onEvent
             seen = ingestor.options.rescan ? [:] : try ingestor.archive.seenFiles()
+            let taxonomy = try ingestor.archive.taxonomy()
+            classifier = try ArticleClassifier(taxonomy: taxonomy)
+            merger = EventMerger(taxonomy: taxonomy)
         }
 
         var options: IngestOptions { ingestor.options }
@@ -327,8 +333,8 @@ extension Ingestor {
             let batch = pending
             pending = []
             pendingBytes = 0
-            let prepared = Self.prepareConcurrently(batch)
-            let outcomes = try ingestor.archive.store(prepared)
+            let prepared = Self.prepareConcurrently(batch, classifier: classifier)
+            let outcomes = try ingestor.archive.store(prepared, merger: merger)
             for ((raw, document), outcome) in zip(zip(batch, prepared), outcomes) {
                 report.documents += 1
                 if outcome.duplicate { report.duplicates += 1 }
@@ -336,7 +342,7 @@ extension Ingestor {
                 report.updated += outcome.updated
                 report.unchanged += outcome.unchanged
                 if case .articles(let articles, _) = document.content, !outcome.duplicate {
-                    for warning in articles.flatMap(\.warnings) {
+                    for warning in articles.flatMap(\.parsed.warnings) {
                         let reject = Reject(origin: document.origin, line: document.line, reason: warning)
                         report.warnings.append(reject)
                         onEvent(.warning(reject))
@@ -387,14 +393,14 @@ extension Ingestor {
             try ingestor.archive.markSeen(seenNow)
         }
 
-        static func prepareConcurrently(_ batch: [RawDocument]) -> [PreparedDocument] {
+        static func prepareConcurrently(_ batch: [RawDocument], classifier: ArticleClassifier) -> [PreparedDocument] {
             let slots = Mutex([PreparedDocument?](repeating: nil, count: batch.count))
             let workers = min(batch.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var index = worker
                 var local: [(Int, PreparedDocument)] = []
                 while index < batch.count {
-                    local.append((index, Ingestor.prepare(batch[index])))
+                    local.append((index, Ingestor.prepare(batch[index], classifier: classifier)))
                     index += workers
                 }
                 slots.withLock { slots in

@@ -63,16 +63,8 @@ extension Archive {
         if let search = filter.search.flatMap(FullTextQuery.init) { arguments += [search.expression] }
         arguments += conditions.arguments
         arguments += [filter.limit ?? -1, filter.offset]
-        let sql = """
-            SELECT e.id, e.date_text, e.date, e.precision, e.start, e.end, e.text, e.mentions,
-                (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
-                    WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
-                (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
-                    WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
-                (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
-                    FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
-                    WHERE te.event_id = e.id ORDER BY a.id)) AS articles
-            FROM events e \(rankJoin)
+        let sql = Self.eventSelect + """
+             \(rankJoin)
             \(conditions.sql)
             ORDER BY \(order)
             LIMIT ? OFFSET ?
@@ -84,6 +76,19 @@ extension Archive {
             }
         }
     }
+
+    /// The columns of an ``Event``, from `events e`.
+    static let eventSelect = """
+        SELECT e.id, e.date_text, e.date, e.precision, e.start, e.end, e.text, e.mentions,
+            (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
+                WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
+            (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
+                WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
+            (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
+                FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
+                WHERE te.event_id = e.id ORDER BY a.id)) AS articles
+        FROM events e
+        """
 
     /// The events matching `filter`, in memory: for small answers.
     public func events(matching filter: QueryFilter) throws -> [Event] {

@@ -6,8 +6,8 @@ import GRDB
 public struct PreparedDocument: Sendable {
     /// What parsing made of a document.
     public enum Content: Sendable {
-        /// Articles parsed from it, with the items (array elements) that were rejected.
-        case articles([ParsedArticle], itemRejects: [(index: Int, error: IngestError)])
+        /// Articles parsed (and classified) from it, with the items (array elements) that were rejected.
+        case articles([ClassifiedArticle], itemRejects: [(index: Int, error: IngestError)])
         /// The whole document was rejected.
         case rejected(IngestError)
     }
@@ -80,17 +80,19 @@ extension Archive {
     // MARK: - Writing documents
 
     /// Stores `documents` in one transaction, each in its own savepoint: a document
-    /// that fails to store is rolled back alone and reported as rejected.
-    public func store(_ documents: [PreparedDocument], receivedAt: Date = Date()) throws -> [StoreOutcome] {
+    /// that fails to store is rolled back alone and reported as rejected. Timeline
+    /// entries join the events `merger` finds them to mention, or start new ones.
+    public func store(_ documents: [PreparedDocument], merger: EventMerger, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
         return try writer.write { db in
+            let context = StoreContext(merger: merger, tags: try TagIDs(db), now: now)
             var outcomes: [StoreOutcome] = []
             outcomes.reserveCapacity(documents.count)
             for document in documents {
                 var outcome = StoreOutcome()
                 do {
                     try db.inSavepoint {
-                        outcome = try Self.store(document, at: now, in: db)
+                        outcome = try Self.store(document, context: context, in: db)
                         return .commit
                     }
                 } catch let error as DatabaseError {
@@ -105,7 +107,15 @@ extension Archive {
         }
     }
 
-    static func store(_ document: PreparedDocument, at now: String, in db: Database) throws -> StoreOutcome {
+    /// What every document of one write transaction shares.
+    struct StoreContext {
+        var merger: EventMerger
+        var tags: TagIDs
+        var now: String
+    }
+
+    static func store(_ document: PreparedDocument, context: StoreContext, in db: Database) throws -> StoreOutcome {
+        let now = context.now
         var outcome = StoreOutcome()
         if let known = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, status FROM documents WHERE sha256 = ?"),
@@ -147,8 +157,8 @@ extension Archive {
                 try insertReject(reject, documentID: documentID, at: now, in: db)
                 outcome.rejects.append(reject)
             }
-            for parsed in articles {
-                let (id, change) = try upsert(parsed.article, documentID: documentID, at: now, in: db)
+            for classified in articles {
+                let (id, change) = try upsert(classified, documentID: documentID, context: context, in: db)
                 outcome.articleIDs.append(id)
                 switch change {
                 case .new: outcome.new += 1
@@ -169,7 +179,9 @@ extension Archive {
     enum Change { case new, updated, unchanged }
 
     /// Inserts `article`, or updates the article it is a new version of.
-    static func upsert(_ article: Article, documentID: Int64, at now: String, in db: Database) throws -> (Int64, Change) {
+    static func upsert(_ classified: ClassifiedArticle, documentID: Int64, context: StoreContext, in db: Database) throws -> (Int64, Change) {
+        let article = classified.article
+        let now = context.now
         let sourceID = try sourceID(named: article.source, in: db)
         let titleKey = Normalize.titleKey(article.title)
         let urlKey = article.url.map(Normalize.urlKey)
@@ -212,8 +224,10 @@ extension Archive {
                         day = coalesce(?, substr(created_at, 1, 10)), updated_at = ?
                     WHERE id = ?
                     """).execute(arguments: columns + [now, id])
-                try deleteParts(ofArticle: id, in: db)
-                try insertParts(of: article, articleID: id, in: db)
+                let formerEvents = try deleteParts(ofArticle: id, in: db)
+                try insertParts(of: classified, articleID: id, context: context, in: db)
+                try deleteEmptyEvents(formerEvents, in: db)
+                try tagArticle(id, topics: classified.topics, entities: classified.entities, tags: context.tags, in: db)
             }
         } else {
             change = .new
@@ -224,7 +238,8 @@ extension Archive {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ?), ?, ?)
                 """).execute(arguments: columns + [String(now.prefix(10)), now, now])
             id = db.lastInsertedRowID
-            try insertParts(of: article, articleID: id, in: db)
+            try insertParts(of: classified, articleID: id, context: context, in: db)
+            try tagArticle(id, topics: classified.topics, entities: classified.entities, tags: context.tags, in: db)
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_documents (article_id, document_id) VALUES (?, ?)")
             .execute(arguments: [id, documentID])
@@ -240,13 +255,20 @@ extension Archive {
         return db.lastInsertedRowID
     }
 
-    static func deleteParts(ofArticle id: Int64, in db: Database) throws {
+    /// Deletes an article's takeaways, implications and timeline entries; returns the
+    /// events those entries mentioned.
+    static func deleteParts(ofArticle id: Int64, in db: Database) throws -> [Int64] {
+        let events = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT DISTINCT event_id FROM timeline_entries WHERE article_id = ? AND event_id IS NOT NULL"),
+            arguments: [id])
         for table in ["takeaways", "implications", "timeline_entries"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [id])
         }
+        return events
     }
 
-    static func insertParts(of article: Article, articleID: Int64, in db: Database) throws {
+    static func insertParts(of classified: ClassifiedArticle, articleID: Int64, context: StoreContext, in db: Database) throws {
+        let article = classified.article
         let takeaway = try db.cachedStatement(sql: "INSERT INTO takeaways (article_id, position, text) VALUES (?, ?, ?)")
         for (position, text) in article.takeaways.enumerated() {
             try takeaway.execute(arguments: [articleID, position + 1, text])
@@ -257,13 +279,14 @@ extension Archive {
             try implication.execute(arguments: [articleID, position + 1, item.headline, item.detail])
         }
         let entry = try db.cachedStatement(sql: """
-            INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text, event_id, mention_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (position, item) in article.timeline.enumerated() {
+        for (position, (item, facts)) in zip(article.timeline, classified.entries).enumerated() {
+            let event = try placeMention(item, facts: facts, merger: context.merger, tags: context.tags, at: context.now, in: db)
             try entry.execute(arguments: [
                 articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
-                item.date.start?.iso, item.date.end?.iso, item.text,
+                item.date.start?.iso, item.date.end?.iso, item.text, event, facts.mentionKey,
             ])
         }
     }

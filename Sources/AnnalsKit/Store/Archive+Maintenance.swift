@@ -76,9 +76,12 @@ extension Archive {
     /// Stores what a new parse made of documents already in the archive. An article is
     /// updated only when this document carries its current version (a newer document
     /// wins); open rejects of a document that now parses are marked resolved.
-    public func storeReparsed(_ documents: [(id: Int64, content: PreparedDocument.Content)], at date: Date = Date()) throws -> IngestReport {
+    public func storeReparsed(
+        _ documents: [(id: Int64, content: PreparedDocument.Content)], merger: EventMerger, at date: Date = Date()
+    ) throws -> IngestReport {
         let now = Timestamp.iso(date)
         return try writer.write { db in
+            let context = StoreContext(merger: merger, tags: try TagIDs(db), now: now)
             var report = IngestReport()
             for (documentID, content) in documents {
                 report.documents += 1
@@ -99,7 +102,7 @@ extension Archive {
                             report.unchanged += 1
                             continue
                         }
-                        let (_, change) = try Self.upsert(parsed.article, documentID: documentID, at: now, in: db)
+                        let (_, change) = try Self.upsert(parsed, documentID: documentID, context: context, in: db)
                         switch change {
                         case .new: report.new += 1
                         case .updated: report.updated += 1
@@ -188,6 +191,11 @@ extension Archive {
                     + (SELECT count(*) FROM implications) + (SELECT count(*) FROM timeline_entries)
                     - (SELECT count(*) FROM search_index)
                 """),
+            ("timeline entries that mention no event", "SELECT count(*) FROM timeline_entries WHERE event_id IS NULL"),
+            ("events whose mention count is wrong", """
+                SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM timeline_entries t WHERE t.event_id = e.id)
+                """),
+            ("events that nothing mentions", "SELECT count(*) FROM events WHERE mentions <= 0"),
             ("full-text rows whose source row is gone", """
                 SELECT count(*) FROM search_index s WHERE NOT CASE s.rowid % 4
                     WHEN 0 THEN EXISTS (SELECT 1 FROM articles WHERE id = s.rowid / 4)

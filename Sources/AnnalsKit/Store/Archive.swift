@@ -39,6 +39,7 @@ public final class Archive: Sendable {
         self.writer = writer
         self.path = path
         try migrate()
+        try syncTagsIfNeeded()
     }
 
     static func configuration() -> Configuration {

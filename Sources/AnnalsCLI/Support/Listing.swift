@@ -1,0 +1,36 @@
+import AnnalsKit
+
+/// A command that lists one kind of record with the shared filters and formats.
+protocol ListingCommand: ArchiveCommand {
+    static var kind: RecordKind { get }
+    var filters: FilterOptions { get }
+    var output: OutputOptions { get }
+    var csv: CSVOptions { get }
+}
+
+extension ListingCommand {
+    func run() throws {
+        let archive = try openArchive()
+        let (filter, _, _) = try filters.resolve(in: archive)
+        try Listing.run(Self.kind, filter: filter, archive: archive, format: output.format, csv: csv)
+    }
+}
+
+/// Runs a listing or export of `kind` with `filter`, printing in `format`.
+enum Listing {
+    @discardableResult
+    static func run(
+        _ kind: RecordKind, filter: QueryFilter, archive: Archive, format: OutputFormat, csv: CSVOptions
+    ) throws -> Int {
+        func printer<R: ExportRecord & TableRow>(_: R.Type) -> RecordPrinter<R> {
+            RecordPrinter<R>(format: format, csv: csv.writer, output: csv.output, empty: "no \(kind.rawValue) match")
+        }
+        switch kind {
+        case .events: return try printer(Event.self).print { try archive.forEachEvent(matching: filter, $0) }
+        case .articles: return try printer(ArticleRow.self).print { try archive.forEachArticle(matching: filter, $0) }
+        case .takeaways: return try printer(TakeawayRow.self).print { try archive.forEachTakeaway(matching: filter, $0) }
+        case .implications: return try printer(ImplicationRow.self).print { try archive.forEachImplication(matching: filter, $0) }
+        case .timeline: return try printer(TimelineRow.self).print { try archive.forEachTimelineEntry(matching: filter, $0) }
+        }
+    }
+}

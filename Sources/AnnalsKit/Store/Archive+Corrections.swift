@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+
+/// A topic with how much of the archive it tags.
+public struct TopicCount: Sendable, Hashable {
+    public var slug: String
+    public var name: String
+    public var events: Int
+    public var articles: Int
+}
+
+/// Tags for one event or article, from classification.
+public struct Tags: Sendable, Hashable {
+    public var topics: [String]
+    public var entities: [String]
+
+    public init(topics: [String], entities: [String]) {
+        self.topics = topics
+        self.entities = entities
+    }
+}
+
+/// What `reclassify` changed.
+public struct ReclassifyReport: Sendable, Hashable {
+    public var events = 0
+    public var articles = 0
+    public var eventTopics = 0
+    public var articleTopics = 0
+}
+
+extension Archive {
+    // MARK: - Events
+
+    /// The event with `id`.
+    public func event(id: Int64) throws -> Event {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.eventSelect + " WHERE e.id = ?", arguments: [id]) else {
+                throw ArchiveError.notFound(kind: "event", id: id)
+            }
+            return Self.event(row)
+        }
+    }
+
+    /// The timeline entries that mention event `id`, oldest article first.
+    public func mentions(ofEvent id: Int64) throws -> [TimelineRow] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT x.id, x.event_id, x.position, x.date_text, x.date, x.precision, x.start, x.end, x.text,
+                    a.id AS article_id, a.title, s.name AS source
+                FROM timeline_entries x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+                WHERE x.event_id = ? ORDER BY a.id, x.position
+                """, arguments: [id]
+            ).map { row in
+                TimelineRow(
+                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
+                    eventID: row["event_id"], position: row["position"], date: PartialDate(row: row), text: row["text"])
+            }
+        }
+    }
+
+    /// Topics in taxonomy order with the number of events and articles each tags.
+    public func topicCounts() throws -> [TopicCount] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.slug, t.name,
+                    (SELECT count(*) FROM event_topics et WHERE et.topic_id = t.id) AS events,
+                    (SELECT count(*) FROM article_topics at WHERE at.topic_id = t.id) AS articles
+                FROM topics t ORDER BY t.position
+                """
+            ).map { TopicCount(slug: $0["slug"], name: $0["name"], events: $0["events"], articles: $0["articles"]) }
+        }
+    }
+
+    // MARK: - Analysts' corrections
+
+    /// Moves every mention of event `other` into event `target` and deletes `other`;
+    /// recorded by mention, so the merge holds when the articles are ingested again.
+    public func mergeEvents(into target: Int64, from other: Int64, at date: Date = Date()) throws {
+        guard target != other else { return }
+        try writer.write { db in
+            for id in [target, other] where try Int.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id]) == nil {
+                throw ArchiveError.notFound(kind: "event", id: id)
+            }
+            let anchor = try String.fetchOne(db, sql: """
+                SELECT mention_key FROM timeline_entries WHERE event_id = ? ORDER BY id LIMIT 1
+                """, arguments: [target])
+            let moving = try String.fetchAll(db, sql: "SELECT DISTINCT mention_key FROM timeline_entries WHERE event_id = ?", arguments: [other])
+            for key in moving where key != anchor {
+                try db.execute(sql: """
+                    INSERT INTO event_corrections (kind, mention_key, other_key, created_at) VALUES ('merge', ?, ?, ?)
+                    """, arguments: [key, anchor, Timestamp.iso(date)])
+            }
+            try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?", arguments: [target, other])
+            try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [target, other])
+            try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [target, other])
+            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [other])
+        }
+    }
+
+    /// Takes mention `entry` out of event `event` into a new event of its own; recorded by
+    /// mention, so it stays apart when its article is ingested again. Returns the new event.
+    @discardableResult
+    public func splitMention(_ entry: Int64, fromEvent event: Int64, at date: Date = Date()) throws -> Int64 {
+        try writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT x.*, e.terms, e.signature FROM timeline_entries x JOIN events e ON e.id = x.event_id
+                WHERE x.id = ? AND x.event_id = ?
+                """, arguments: [entry, event])
+            else {
+                throw ArchiveError.notFound(kind: "mention of event \(event) with entry id", id: entry)
+            }
+            let now = Timestamp.iso(date)
+            let start: String? = row["start"]
+            try db.execute(sql: """
+                INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [row["date_text"], row["date"], row["precision"], start, row["end"],
+                    start.flatMap { Int($0.prefix(4)) }, row["text"], row["terms"], row["signature"], now])
+            let newEvent = db.lastInsertedRowID
+            try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [newEvent, event])
+            try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [newEvent, event])
+            try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE id = ?", arguments: [newEvent, entry])
+            try db.execute(sql: """
+                INSERT INTO event_corrections (kind, mention_key, created_at) VALUES ('split', ?, ?)
+                """, arguments: [row["mention_key"], now])
+            try Self.deleteEmptyEvents([event], in: db)
+            return newEvent
+        }
+    }
+
+    // MARK: - Reclassify
+
+    /// Re-tags every event (from the text of all its mentions) and every article, in one
+    /// transaction: `tag` turns texts into tags, a batch at a time (it may work in parallel).
+    /// Merges are not redone: events and corrections stay as they are.
+    public func reclassify(
+        batchSize: Int = 20_000, eventTags: ([[String]]) -> [Tags], articleTags: ([[String]]) -> [Tags]
+    ) throws -> ReclassifyReport {
+        try writer.write { db in
+            var report = ReclassifyReport()
+            let tags = try TagIDs(db)
+            try db.execute(sql: "DELETE FROM event_topics; DELETE FROM event_entities; DELETE FROM article_topics; DELETE FROM article_entities")
+            /// Pages through `sql` (which takes the last id seen and a limit) a batch at a time.
+            func drain(_ sql: String, _ tag: ([[String]]) -> [Tags], insert: (Int64, Tags) throws -> Void) throws -> Int {
+                var count = 0
+                var last: Int64 = 0
+                while true {
+                    let rows = try Row.fetchAll(db, sql: sql, arguments: [last, batchSize])
+                    guard let final = rows.last else { break }
+                    let results = tag(rows.map { Self.split($0[1], by: "\u{1E}") })
+                    for (row, result) in zip(rows, results) { try insert(row[0], result) }
+                    count += rows.count
+                    last = final[0]
+                }
+                return count
+            }
+            report.events = try drain("""
+                SELECT event_id, group_concat(text, char(30)) FROM timeline_entries
+                WHERE event_id > ? GROUP BY event_id ORDER BY event_id LIMIT ?
+                """, eventTags) { id, result in
+                try Self.tagEvent(id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+            }
+            report.articles = try drain("""
+                SELECT a.id, a.title || char(30) || coalesce(a.summary, '') || char(30) || coalesce(a.what_changed, '')
+                    || char(30) || coalesce(a.why_it_matters, '') || char(30) || coalesce(a.what_to_do_next, '')
+                    || char(30) || coalesce(a.insight, '')
+                    || coalesce((SELECT char(30) || group_concat(text, char(30)) FROM takeaways WHERE article_id = a.id), '')
+                    || coalesce((SELECT char(30) || group_concat(headline || char(10) || detail, char(30)) FROM implications WHERE article_id = a.id), '')
+                FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?
+                """, articleTags) { id, result in
+                try Self.tagArticle(id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+            }
+            report.eventTopics = try Int.fetchOne(db, sql: "SELECT count(*) FROM event_topics") ?? 0
+            report.articleTopics = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_topics") ?? 0
+            return report
+        }
+    }
+}
