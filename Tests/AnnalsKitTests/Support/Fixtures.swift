@@ -1,16 +1,33 @@
 import Foundation
 
-/// Paths into the package's `fixtures/` folder and scratch folders for tests.
+@testable import AnnalsKit
+
+/// The package's `fixtures/` folder, found from this file's path, and scratch folders.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // AnnalsKitTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+        .appendingPathComponent("fixtures")
 
-    static func url(_ relative: String) -> URL { root.appending(path: "fixtures/" + relative) }
+    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
-    static func bytes(_ relative: String) throws -> [UInt8] { Array(try Data(contentsOf: url(relative))) }
+    static func bytes(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: url(path)))
+    }
 
-    static func text(_ relative: String) throws -> String { try String(contentsOf: url(relative), encoding: .utf8) }
+    static func text(_ path: String) throws -> String {
+        try TextDecoding.decode(bytes(path))
+    }
+
+    static func card(_ name: String) throws -> ParsedArticle {
+        try CardParser().parse(text("cards/\(name)"))
+    }
+
+    static var cardNames: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: url("cards").path).sorted()) ?? []
+    }
 
     /// A new empty folder under the system's temporary folder.
     static func scratchFolder() throws -> URL {
