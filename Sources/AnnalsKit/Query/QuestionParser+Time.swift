@@ -182,47 +182,55 @@ extension QuestionScanner {
             guard let (period, next) = readPeriod(at: position + 1, allowNow: true) else {
                 throw QueryError.badDate(badDateText(at: position + 1))
             }
-            try apply(relation, period, continuingAt: next)
+            try apply(relation, period, from: position + 1, continuingAt: next)
             return true
         }
         if let relation = Self.softTimeWords[word] {
             if let (period, next) = readPeriod(at: position + 1, allowNow: true) {
-                try apply(relation, period, continuingAt: next)
+                try apply(relation, period, from: position + 1, continuingAt: next)
                 return true
             }
             if let text = datedSpan(at: position + 1, afterTimeWord: true) { throw QueryError.badDate(text) }
             return false
         }
+        if word == "up", position + 1 < tokens.count, tokens[position + 1].word == "to",
+            let (period, next) = readPeriod(at: position + 2, allowNow: true)
+        {
+            try apply(.until, period, from: position + 2, continuingAt: next)
+            return true
+        }
         if let (period, next) = readRelative(at: position, allowNow: false) {
-            try apply(.during, period, continuingAt: next)
+            try apply(.during, period, from: position, continuingAt: next)
             return true
         }
         // Inside a search run a bare date ("mentioning 2024 election") is searched for.
         guard !searching else { return false }
         if let (period, next) = readAbsolute(at: position) {
-            try apply(.during, period, continuingAt: next)
+            try apply(.during, period, from: position, continuingAt: next)
             return true
         }
         if let text = datedSpan(at: position, afterTimeWord: false) { throw QueryError.badDate(text) }
         return false
     }
 
-    /// Applies `period` by `relation`, reading a second date for ranges, and moves past it all.
-    private mutating func apply(_ relation: QuestionTimeRelation, _ period: QuestionPeriod, continuingAt next: Int)
-        throws
-    {
+    /// Applies `period` (written from `dateStart` up to `next`) by `relation`, reading a
+    /// second date for ranges, and moves past it all.
+    private mutating func apply(
+        _ relation: QuestionTimeRelation, _ period: QuestionPeriod, from dateStart: Int, continuingAt next: Int
+    ) throws {
+        let written = tokens[dateStart..<next].map(\.text).joined(separator: " ")  // for an error
         position = next
         switch relation {
         case .since:
             narrow(since: period.start)
         case .after:
             guard let day = QuestionCalendar.adding(days: 1, to: period.end) else {
-                throw QueryError.badDate(period.end.iso)
+                throw QueryError.badDate(written)
             }
             narrow(since: day)
         case .before:
             guard let day = QuestionCalendar.adding(days: -1, to: period.start) else {
-                throw QueryError.badDate(period.start.iso)
+                throw QueryError.badDate(written)
             }
             narrow(until: day)
         case .until:
@@ -279,14 +287,18 @@ extension QuestionScanner {
             let span = tokens[index..<(index + count)]
             if span.contains(where: \.quoted) { continue }
             let date = PartialDate(parsing: span.map(\.text).joined(separator: " "))
-            if let start = date.start, let end = date.end { return (QuestionPeriod(start: start, end: end), index + count) }
+            if let start = date.start, let end = date.end {
+                return (QuestionPeriod(start: start, end: end), index + count)
+            }
         }
         let token = tokens[index]
         guard !token.quoted else { return nil }
-        for (offset, character) in token.text.enumerated() where character == "-" || character == "–" || character == "—" {
+        for (offset, character) in token.text.enumerated() where ["-", "–", "—"].contains(character) {
             let first = PartialDate(parsing: String(token.text.prefix(offset)))
             let second = PartialDate(parsing: String(token.text.dropFirst(offset + 1)))
-            if let start = first.start, let end = second.end { return (QuestionPeriod(start: start, end: end), index + 1) }
+            if let start = first.start, let end = second.end {
+                return (QuestionPeriod(start: start, end: end), index + 1)
+            }
         }
         return nil
     }

@@ -16,7 +16,8 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// A parsed question whose understanding is worded from `kind` and `filter`.
     public init(kind: RecordKind = .events, filter: QueryFilter) {
         let summary = filter.summary
-        self.init(kind: kind, filter: filter, understanding: summary.isEmpty ? kind.rawValue : kind.rawValue + " · " + summary)
+        let understanding = summary.isEmpty ? kind.rawValue : kind.rawValue + " · " + summary
+        self.init(kind: kind, filter: filter, understanding: understanding)
     }
 }
 
@@ -28,7 +29,8 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// `;`, `:`, brackets, CJK `？，。`) and a possessive `'s` are trimmed off each word;
 /// words made only of punctuation are ignored. Matching is case-insensitive.
 ///
-/// **Grammar**, tried in this order at each word (the first that fits wins):
+/// **Grammar**, tried in about this order at each word (the first that fits wins; a
+/// number is read as a date before a limit, and "last" as a period before a limit):
 ///
 ///     quoted    := "phrase" | “phrase”                      → a search phrase, kept in quotes
 ///     negation  := not | without | except | excluding | no  → error: negation is not supported
@@ -41,12 +43,12 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///                  after "from", "by" or "in")           → topics any-of, entities all-of,
 ///                                                              sources any-of
 ///     kind      := event(s) | case(s) | development(s) | incident(s)   → events
-///                | article(s) | story | stories | card(s)              → articles
+///                | article(s) | story | stories | card(s) | news       → articles
 ///                | takeaway(s) → takeaways      | implication(s) → implications
 ///                | timeline(s) | entry | entries | mentions            → timeline
 ///     time      := since D | after D | before D | until|till|til|through|thru D | during D
 ///                | between D and D | in|on|within|over|for D [range] | from D [range]
-///                | by D | to D | D [range]               (a bare D needs no time word)
+///                | by D | to D | up to D | D [range]     (a bare D needs no time word)
 ///     range     := (to | through | thru | until | till | til | - | – | —) D   (between: and)
 ///     D         := date | relative
 ///     date      := up to four words PartialDate(parsing:) reads: 2024, 2024-10, 2024-10-15,
@@ -67,8 +69,9 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///     filler    := a | an | the | all | any | every | show | list | find | get | give | tell
 ///                | me | please | what | which | who | were | was | are | is | there | have
 ///                | has | had | been | did | do | does | that | this | of | and | or
-///                | happened | can | you | i | want | see   ("show us", "give us", "tell us"
-///                  too, so "us" there is not the United States)
+///                | happened | can | you | i | want | see | how | many | everything
+///                | published   ("show us", "give us", "tell us" too, so "us" there is not
+///                  the United States)
 ///     word      := anything else → see *Unplaced words*
 ///
 /// **Time.** Each time expression turns into an inclusive period [start, end]; relative
@@ -76,7 +79,7 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// - `since D` → since = start; `after D` → since = end + 1 day ("after 2024-06" is since
 ///   2024-07-01: after the whole month);
 /// - `before D` → until = start − 1 day ("before 2025" is until 2024-12-31);
-///   `until|till|through|by|to D` → until = end ("until 2025-03" is until 2025-03-31);
+///   `until|till|through|by|to|up to D` → until = end ("until 2025-03" is until 2025-03-31);
 /// - `in|during|on D` and a bare `D` → since = start, until = end;
 ///   `between D1 and D2`, `from D1 to D2`, `D1 to D2`, `in D1 until D2` → since = D1's
 ///   start, until = D2's end; `from D` alone → since = start.
@@ -95,7 +98,10 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///   word, a word that looks like a failed date ("2024-13", "2025-02-30", "Marchh 2025",
 ///   "Q5 2025") is ``QueryError/badDate``; so is anything after `since`, `after`,
 ///   `before`, `until`, `during`, `between` that is not a date.
-/// - `recent` is an order (newest first), not a period.
+/// - `recent` is an order (newest first), not a period; `last` with neither a count nor a
+///   unit ("the last summit") is a search term.
+/// - "in 2025 and 2026" is two periods that narrow each other to nothing (emptyInterval):
+///   say "between 2025 and 2026".
 ///
 /// **Full-text search.** Quoted phrases, and the words after a search word ("mentioning",
 /// "containing", "that mention", …), go to `filter.search`, joined by spaces with phrases
@@ -104,11 +110,14 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///
 /// **Unplaced words.** A word (or run of words) that fits none of the above is never
 /// dropped. When it is within a few edits of a topic or entity (``Vocabulary/suggestTopic(_:)``,
-/// then ``Vocabulary/suggestEntity(_:)``; words of four letters or more, trying the longest
-/// run of unplaced words first), the question is refused with
+/// then ``Vocabulary/suggestEntity(_:)``; words of four letters or more, near a name of four
+/// letters or more — "bias" is not refused for "BIS" —, trying the longest run of unplaced
+/// words first), the question is refused with
 /// ``QueryError/unplacedWord(_:suggestion:)`` ("export-contrls" → did you mean
 /// "export-controls"?); otherwise it becomes a search term, and the understanding shows
-/// it (`search "HBM"`). Quote a word to search for it as written.
+/// it (`search "HBM"`). Quote a word to search for it as written. Real words that close
+/// to a name ("diplomats", "regulators", "sanctioned", "launched") are refused too, with
+/// the topic as the suggestion: refusing is safer than guessing either way.
 ///
 /// **Record kinds.** With several kind words, the most specific wins: takeaways and
 /// implications (parts of articles) over timeline entries over articles over events
@@ -131,7 +140,8 @@ public struct QuestionParser: Sendable {
     /// The question as a kind and a validated filter; throws ``QueryError``.
     public func parse(_ question: String) throws -> ParsedQuestion {
         var scanner = QuestionScanner(
-            tokens: QuestionToken.tokenize(question), vocabulary: vocabulary, longestPhrase: longestPhrase, today: today)
+            tokens: QuestionToken.tokenize(question), vocabulary: vocabulary, longestPhrase: longestPhrase,
+            today: today)
         return try scanner.run()
     }
 }
@@ -156,7 +166,8 @@ struct QuestionToken: Hashable, Sendable {
     private static let quotes: Set<Character> = ["\"", "“", "”"]
     private static let leading: Set<Character> = ["(", "[", "{", "'", "‘", "«"]
     private static let trailing: Set<Character> = [
-        "?", "!", ".", ",", ";", ":", ")", "]", "}", "'", "’", "»", "？", "！", "。", "，", "；", "：", "、", "…",
+        "?", "!", ".", ",", ";", ":", ")", "]", "}", "'", "’", "»",
+        "？", "！", "。", "，", "；", "：", "、", "…",
     ]
 
     static func tokenize(_ question: String) -> [QuestionToken] {
@@ -244,7 +255,7 @@ struct QuestionScanner {
         "event": .events, "events": .events, "case": .events, "cases": .events, "development": .events,
         "developments": .events, "incident": .events, "incidents": .events,
         "article": .articles, "articles": .articles, "story": .articles, "stories": .articles, "card": .articles,
-        "cards": .articles,
+        "cards": .articles, "news": .articles,
         "takeaway": .takeaways, "takeaways": .takeaways,
         "implication": .implications, "implications": .implications,
         "timeline": .timeline, "timelines": .timeline, "entry": .timeline, "entries": .timeline,
@@ -259,10 +270,13 @@ struct QuestionScanner {
     static let fillers: Set<String> = [
         "a", "an", "the", "all", "any", "every", "show", "list", "find", "get", "give", "tell", "me", "please",
         "what", "which", "who", "were", "was", "are", "is", "there", "have", "has", "had", "been", "did", "do",
-        "does", "that", "this", "of", "and", "or", "happened", "can", "you", "i", "want", "see",
+        "does", "that", "this", "of", "and", "or", "happened", "can", "you", "i", "want", "see", "how", "many",
+        "everything", "published",
     ]
 
-    static let sortWords: Set<String> = ["latest", "newest", "most", "recent", "recently", "top", "first", "earliest", "oldest"]
+    static let sortWords: Set<String> = [
+        "latest", "newest", "most", "recent", "recently", "top", "first", "earliest", "oldest",
+    ]
 
     /// How specific a kind word is; the most specific named wins.
     private static func rank(_ kind: RecordKind) -> Int {
@@ -476,13 +490,29 @@ struct QuestionScanner {
             for count in stride(from: run, through: 1, by: -1) {
                 let text = tokens[position..<(position + count)].map(\.text).joined(separator: " ")
                 guard text.filter({ $0.isLetter }).count >= 4 else { continue }
-                if let suggestion = vocabulary.suggestTopic(text) ?? vocabulary.suggestEntity(text) {
+                if let suggestion = vocabulary.suggestTopic(text), isNear(text, suggestion, in: vocabulary.topics) {
+                    throw QueryError.unplacedWord(text, suggestion: suggestion)
+                }
+                if let suggestion = vocabulary.suggestEntity(text), isNear(text, suggestion, in: vocabulary.entities) {
                     throw QueryError.unplacedWord(text, suggestion: suggestion)
                 }
             }
         }
         searchTerms.append(token.text)
         placed(next: position + 1)
+    }
+
+    /// Whether `text` is a near miss of one of `canonical`'s names of four letters or more,
+    /// by the Vocabulary's own distance limits. Short names (BIS, USA, FT) are one edit
+    /// away from too many plain words ("bias", "use") to be suggested.
+    private func isNear(_ text: String, _ canonical: String, in terms: [Vocabulary.Term]) -> Bool {
+        guard let term = terms.first(where: { $0.canonical == canonical }) else { return true }
+        let wanted = Array(Vocabulary.key(text))
+        let limit = wanted.count <= 5 ? 1 : (wanted.count <= 9 ? 2 : 3)
+        return ([term.canonical] + term.aliases).contains { name in
+            let key = Array(Vocabulary.key(name))
+            return key.count >= 4 && Vocabulary.editDistance(wanted, key, limit: limit) <= limit
+        }
     }
 
     /// Whether the word at `index` is one no rule would place (a candidate misspelling).

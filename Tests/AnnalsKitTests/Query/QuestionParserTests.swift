@@ -212,6 +212,20 @@ let questionCases: [QuestionCase] = [
     QuestionCase("events limit 20", .events, QueryFilter(limit: 20)),
     QuestionCase("5 export-control events", .events, QueryFilter(topics: ["export-controls"], limit: 5)),
     QuestionCase("most relevant articles mentioning HBM", .articles, QueryFilter(search: "HBM", sort: .relevance)),
+
+    // Phrasings met while probing.
+    QuestionCase("news about SMIC", .articles, QueryFilter(entities: ["SMIC"])),
+    QuestionCase("events up to 2025", .events, QueryFilter(until: day("2025-12-31"))),
+    QuestionCase("How many sanctions events were there in 2024?", .events,
+        QueryFilter(topics: ["sanctions"], since: day("2024-01-01"), until: day("2024-12-31"))),
+    QuestionCase("US bias", .events, QueryFilter(entities: ["United States"], search: "bias")),
+    QuestionCase("G7 summit", .events, QueryFilter(topics: ["diplomacy"], search: "G7")),
+    QuestionCase("events in 5G", .events, QueryFilter(search: "5G")),
+    QuestionCase("events mentioning 2024 election", .events, QueryFilter(search: "2024 election")),
+    QuestionCase("events mentioning HBM from Reuters", .events, QueryFilter(sources: ["Reuters"], search: "HBM")),
+    QuestionCase("events between 2024-06 - 2025-01", .events,
+        QueryFilter(since: day("2024-06-01"), until: day("2025-01-31"))),
+    QuestionCase("华为？", .events, QueryFilter(entities: ["Huawei"])),
 ]
 
 @Suite("QuestionParser")
@@ -296,6 +310,8 @@ struct QuestionParserTests {
             ("from 2024 to Marchh 2025", "Marchh 2025"),
             ("2024-13 events", "2024-13"),
             ("on May 5", "May 5"),
+            ("Q3 events", "Q3"),
+            ("events after 9999", "9999"),
         ])
     func badDates(_ question: String, _ text: String) {
         #expect(throws: QueryError.badDate(text)) { try parser.parse(question) }
