@@ -38,7 +38,7 @@ let questionVocabulary = Vocabulary(
 /// Thursday 2026-11-26: every relative period below is counted from it.
 let questionToday = Day(year: 2026, month: 11, day: 26)!
 
-func day(_ iso: String) -> Day { Day(iso: iso)! }
+fileprivate func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 /// One question and exactly what it must parse to.
 struct QuestionCase: Sendable, CustomTestStringConvertible {
