@@ -1,0 +1,299 @@
+/// The content terms of a timeline line: what ``EventMatcher`` compares to decide whether
+/// two lines tell the same real-world event.
+///
+/// `terms(of:)`:
+/// 1. tokenizes as the classifier does (lowercase words, plurals folded: `controls` →
+///    `control`, `entities` → `entity`; possessives dropped);
+/// 2. drops the articles `a`, `an`, `the`, then replaces multi-word names and idioms by one
+///    term (`United States`, `U.S.` → `us`; `Entity List` → `entitylist`; `files a lawsuit`
+///    → `sue`; `rolls out` → `release`; `data centers` → `datacenter`);
+/// 3. drops stop words: English function words, verbs of reporting and saying (`said`,
+///    `reportedly`, `announces`, `according`), light verbs (`imposes`, `issues`, `moves`),
+///    month names (the date is compared on its own) and government filler (`department`,
+///    `administration`, `officials`);
+/// 4. folds synonyms to one term: `expands`, `broadens`, `widens`, `extends`, `tightens` →
+///    `expand`; `adds`, `places`, `puts`, `blacklists` → `add`; `bans`, `prohibits`,
+///    `blocks`, `bars` → `ban`; `restrictions`, `controls`, `curbs`, `limits` → `control`
+///    (so `export restrictions` = `export controls`, while `sanctions`, `bans` and `rules`
+///    stay apart); `releases`, `launches`, `unveils`, `debuts` → `release`; `sues`,
+///    `lawsuit` → `sue`; `fines`, `penalizes` → `fine`; `Chinese`, `Beijing` → `china`;
+///    `firms`, `companies`, `entities` → `company`; `semiconductors` → `chip`…
+/// 5. drops stray single letters, then sorts and removes duplicates.
+///
+/// Terms in ``actionClasses`` say what happened (`release`, `halt`, `ban`, `add`…);
+/// ``identifiers`` (`140`, `6.6`, `h20`) say how much or which one. ``EventMatcher``
+/// uses both.
+public struct EventKey: Hashable, Sendable {
+    /// Sorted, unique content terms.
+    public var terms: [String]
+
+    /// A key from terms already computed (they are sorted and made unique).
+    public init(terms: [String]) {
+        self.terms = Array(Set(terms)).sorted()
+    }
+
+    public init(text: String) {
+        self.terms = Self.terms(of: text)
+    }
+
+    /// The sorted, unique content terms of `text`.
+    public static func terms(of text: String) -> [String] {
+        let vocabulary = Vocabulary.shared
+        var words = Tokenizer.tokens(text).map(\.text)
+        words.removeAll { vocabulary.articles.contains($0) }
+        var result: [String] = []
+        result.reserveCapacity(words.count)
+        var i = 0
+        while i < words.count {
+            if let phrases = vocabulary.phrases[words[i]] {
+                if let (length, term) = phrases.first(where: { phrase in
+                    i + phrase.words.count <= words.count && zip(phrase.words, words[i...]).allSatisfy { $0 == $1 }
+                }).map({ ($0.words.count, $0.term) }) {
+                    result.append(term)
+                    i += length
+                    continue
+                }
+            }
+            let word = words[i]
+            i += 1
+            if vocabulary.stopWords.contains(word) { continue }
+            let term = vocabulary.synonyms[word] ?? Self.stripUnit(word)
+            if term.utf8.count == 1, let b = term.utf8.first, b >= 0x61, b <= 0x7A { continue }
+            result.append(term)
+        }
+        return Array(Set(result)).sorted()
+    }
+
+    /// The terms that say what happened.
+    public var actions: [String] { terms.filter { Self.actionClasses[$0] != nil } }
+
+    /// The terms that identify: numbers (`140`, `6.6`; `5.5bn` and `7nm` count as `5.5`
+    /// and `7`) and codes with a digit (`h20`, `r1`, `910c`).
+    public var identifiers: [String] { terms.filter(Self.isIdentifier) }
+
+    /// The canonical verbs of events, and the class of each: two lines whose actions fall
+    /// in no common class tell different events (`Nvidia releases H20` / `Nvidia halts H20
+    /// sales`). Verbs of one class can tell one event: `adds X to the controls` and
+    /// `expands the controls to X`; `bans` and `halts`; `lifts` and `resumes`;
+    /// `charges`, `arrests` and `accuses`; `steals`, `breaches` and `leaks`.
+    public static let actionClasses: [String: String] = {
+        let classes: [String: [String]] = [
+            "restrict": ["expand", "add", "ban", "revoke", "halt"],
+            "loosen": ["lift", "remove", "resume"],
+            "prosecute": ["charge", "arrest", "accuse"],
+            "compromise": ["steal", "breach", "leak"],
+        ]
+        var result: [String: String] = [:]
+        for (name, members) in classes { for member in members { result[member] = name } }
+        for single in [
+            "release", "sue", "settle", "fine", "sanction", "investigate", "propose", "approve", "reject", "sign", "delay",
+            "acquire", "fund", "partner", "smuggle", "warn", "retaliate",
+        ] {
+            result[single] = single
+        }
+        return result
+    }()
+
+    /// Every term ``actionClasses`` knows.
+    public static var actionVocabulary: Set<String> { Set(actionClasses.keys) }
+
+    /// Terms so common in news about AI and chips that sharing them says little: the main
+    /// countries and blocs, `ai`, `chip`, `company`. They weigh ``commonWeight`` in
+    /// ``EventMatcher/similarity(_:_:)``, every other term 1 (a cheap stand-in for
+    /// inverse document frequency, which needs a corpus).
+    public static let commonTerms: Set<String> = [
+        "us", "china", "eu", "uk", "japan", "korea", "taiwan", "netherlands", "russia", "india", "ai", "chip", "company",
+    ]
+
+    /// The weight of a term of ``commonTerms``.
+    public static let commonWeight = 0.25
+
+    /// How much sharing `term` counts in ``EventMatcher/similarity(_:_:)``.
+    public static func weight(of term: String) -> Double {
+        commonTerms.contains(term) ? commonWeight : 1
+    }
+
+    static func isIdentifier(_ term: String) -> Bool {
+        term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Units written against a number (`5.5bn`, `7nm`, `2gw`): the number is the term.
+    static let numberUnits: Set<Substring> = ["k", "m", "mn", "b", "bn", "t", "tn", "nm", "gw", "mw", "gb", "tb", "x"]
+
+    static func stripUnit(_ term: String) -> String {
+        guard let first = term.utf8.first, first >= 0x30, first <= 0x39 else { return term }
+        guard let unitStart = term.firstIndex(where: { !$0.isNumber && $0 != "." }) else { return term }
+        return numberUnits.contains(term[unitStart...]) ? String(term[..<unitStart]) : term
+    }
+}
+
+/// The word lists behind ``EventKey``, folded once as the tokenizer folds texts.
+struct Vocabulary: Sendable {
+    struct Phrase: Sendable {
+        var words: [String]
+        var term: String
+    }
+
+    let articles: Set<String>
+    let stopWords: Set<String>
+    let synonyms: [String: String]
+    /// First word → phrases starting with it, longest first.
+    let phrases: [String: [Phrase]]
+
+    static let shared = Vocabulary()
+
+    init() {
+        func words(_ text: String) -> [String] { Tokenizer.tokens(text).map(\.text) }
+        let articles: Set<String> = ["a", "an", "the"]
+        self.articles = articles
+        stopWords = Set(Self.stopList.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { words(String($0)) })
+        var synonyms: [String: String] = [:]
+        var phrases: [String: [Phrase]] = [:]
+        for (term, variants) in Self.synonymList {
+            for variant in variants {
+                let folded = words(variant).filter { !articles.contains($0) }
+                if folded.count == 1 {
+                    synonyms[folded[0]] = term
+                } else if let first = folded.first {
+                    phrases[first, default: []].append(Phrase(words: folded, term: term))
+                }
+            }
+            // The canonical term stands for itself even when it folds (`netherlands`).
+            for word in words(term) where synonyms[word] == nil { synonyms[word] = term }
+        }
+        for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
+        self.synonyms = synonyms
+        self.phrases = phrases
+    }
+
+    static let stopList = """
+        a an the of to for on in at by with from into onto over under about as and or but nor so than then
+        also its it this that these those there here which who whom whose what when where while whether
+        is are was were be been being has have had having will would could should may might can must shall
+        do does did doing new newly now just more most some any all several various other others such same
+        per via amid among across against after before during since until following despite upon within without
+        up out off further amidst toward towards around through vs versus
+        include includes included including
+        said say says saying reportedly reported reporting according announce announces announced announcing
+        confirm confirms confirmed claims claimed statement stated told tells
+        impose imposes imposed imposing issue issues issued issuing move moves moved moving make makes made
+        take takes took taking begin begins began start starts started officially formally publicly reportedly
+        citing cite cites cited amid following based
+        billion billions million millions trillion bn mn
+        landmark sweeping major historic significant massive huge key
+        department dept administration government officials official agency authorities authority
+        january february march april june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+
+    /// Canonical term → the words and phrases that mean it in an event line.
+    static let synonymList: [(String, [String])] = [
+        // What happened.
+        ("expand", ["expand", "expanded", "expanding", "expansion", "broaden", "broadened", "broadening", "widen",
+                    "widened", "widening", "extend", "extended", "extending", "extension", "tighten", "tightened",
+                    "tightening", "strengthen", "strengthened", "strengthening", "toughen", "toughened",
+                    "step up", "steps up", "stepped up", "stepping up", "ramp up", "ramps up", "ramped up"]),
+        ("add", ["add", "added", "adding", "addition", "place", "placed", "placing", "put", "putting", "blacklist",
+                 "blacklisted", "blacklisting", "designate", "designated", "designating", "designation"]),
+        ("remove", ["remove", "removed", "removing", "removal", "delist", "delisted", "delisting", "drop", "dropped",
+                    "take off", "takes off", "took off"]),
+        ("ban", ["ban", "banned", "banning", "prohibit", "prohibited", "prohibiting", "prohibition", "block", "blocked",
+                 "blocking", "bar", "barred", "barring", "forbid", "forbids", "forbade", "forbidden", "outlaw",
+                 "outlawed", "embargo", "embargoed"]),
+        ("control", ["control", "controlled", "controlling", "restrict", "restricted", "restricting", "restriction",
+                     "curb", "curbed", "curbing", "limit", "limited", "limiting", "limitation", "cap", "capped",
+                     "capping", "crackdown",
+                     "crack down", "cracks down", "cracked down"]),
+        ("lift", ["lift", "lifted", "lifting", "ease", "eased", "easing", "relax", "relaxed", "relaxing", "loosen",
+                  "loosened", "loosening", "rescind", "rescinded", "rescinding", "repeal", "repealed", "repealing",
+                  "scrap", "scrapped", "scrapping", "waive", "waived", "waiver", "exempt", "exempted", "exemption",
+                  "roll back", "rolls back", "rolled back", "rollback"]),
+        ("revoke", ["revoke", "revoked", "revoking", "revocation", "cancel", "cancelled", "canceled", "cancelling",
+                    "canceling", "cancellation"]),
+        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "unveil", "unveiled",
+                     "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
+                     "publish", "published", "publishing", "roll out", "rolls out", "rolled out", "rolling out",
+                     "rollout"]),
+        ("halt", ["halt", "halted", "halting", "suspend", "suspended", "suspending", "suspension", "pause", "paused",
+                  "pausing", "stop", "stopped", "stopping", "freeze", "froze", "frozen", "cease", "ceased",
+                  "cut off", "cuts off", "cutting off"]),
+        ("resume", ["resume", "resumed", "resuming", "resumption", "restart", "restarted", "restore", "restored"]),
+        ("sell", ["sell", "sold", "selling", "sale", "ship", "shipped", "shipping", "shipment", "delivery",
+                  "deliveries", "deliver", "delivered"]),
+        ("ineffect", ["enter into force", "enters into force", "entered into force", "come into force",
+                      "comes into force", "came into force", "take effect", "takes effect", "took effect",
+                      "go into effect", "goes into effect", "went into effect", "in force", "in effect"]),
+        ("rename", ["rename", "renamed", "renaming", "rebrand", "rebranded", "rebranding"]),
+        ("sue", ["sue", "sued", "suing", "lawsuit", "file suit", "filed suit", "filing suit", "file lawsuit",
+                 "filed lawsuit", "filing lawsuit", "bring suit", "brings suit", "brought suit"]),
+        ("settle", ["settle", "settled", "settling", "settlement"]),
+        ("fine", ["fine", "fined", "fining", "penalize", "penalized", "penalizing", "penalise", "penalised",
+                  "penalty"]),
+        ("charge", ["charge", "charged", "charging", "indict", "indicted", "indicting", "indictment", "prosecute",
+                    "prosecuted", "prosecution"]),
+        ("accuse", ["accuse", "accused", "accusing", "accusation", "allege", "alleged", "alleging", "allegation",
+                    "blame", "blamed", "blaming"]),
+        ("arrest", ["arrest", "arrested", "arresting", "detain", "detained", "detaining", "detention"]),
+        ("investigate", ["investigate", "investigated", "investigating", "investigation", "probe", "probed",
+                         "probing", "inquiry", "inquire"]),
+        ("propose", ["propose", "proposed", "proposing", "proposal", "draft", "drafted", "drafting"]),
+        ("approve", ["approve", "approved", "approving", "approval", "clear", "cleared", "clearing", "authorize",
+                     "authorized", "authorise", "authorised", "authorization", "greenlight", "greenlit", "pass",
+                     "passed", "passing", "enact", "enacted", "enacting", "adopt", "adopted", "adopting", "adoption",
+                     "ratify", "ratified"]),
+        ("reject", ["reject", "rejected", "rejecting", "rejection", "deny", "denied", "denying", "veto", "vetoed",
+                    "dismiss", "dismissed", "dismissing"]),
+        ("sign", ["sign", "signed", "signing", "sign into law", "signs into law", "signed into law"]),
+        ("delay", ["delay", "delayed", "delaying", "postpone", "postponed", "postponing", "defer", "deferred"]),
+        ("acquire", ["acquire", "acquired", "acquiring", "acquisition", "buy", "bought", "buying", "purchase",
+                     "purchased", "purchasing", "takeover", "take over", "takes over", "took over", "merge", "merged",
+                     "merger"]),
+        ("fund", ["fund", "funded", "funding", "raise", "raised", "raising", "invest", "invested", "investing",
+                  "investment", "financing"]),
+        ("partner", ["partner", "partnered", "partnering", "partnership", "collaborate", "collaborated",
+                     "collaborating", "collaboration", "team up", "teams up", "teamed up"]),
+        ("steal", ["steal", "stole", "stolen", "stealing", "theft", "exfiltrate", "exfiltrated", "exfiltration"]),
+        ("breach", ["breach", "breached", "hack", "hacked", "hacking", "compromise", "compromised", "intrusion",
+                    "cyberattack", "cyber attack"]),
+        ("leak", ["leak", "leaked", "leaking"]),
+        ("smuggle", ["smuggle", "smuggled", "smuggling"]),
+        ("warn", ["warn", "warned", "warning"]),
+        ("retaliate", ["retaliate", "retaliated", "retaliating", "retaliation", "retaliatory"]),
+        ("meet", ["meet", "met", "meeting", "hold talks", "holds talks", "held talks"]),
+        ("opensource", ["open source", "open sources", "open sourced", "opensource", "open sourcing"]),
+        ("openweight", ["open weight", "open weights"]),
+        // Who and what.
+        ("us", ["u s", "u s a", "usa", "united states", "united states of america", "america", "american"]),
+        ("china", ["chinese", "prc", "people's republic of china", "beijing", "mainland china"]),
+        ("uk", ["u k", "united kingdom", "britain", "great britain", "british"]),
+        ("eu", ["european union", "e u", "brussels"]),
+        ("netherlands", ["netherlands", "dutch", "holland"]),
+        ("japan", ["japanese"]),
+        ("taiwan", ["taiwanese", "taipei"]),
+        ("korea", ["korean", "south korea", "south korean", "republic of korea", "seoul"]),
+        ("northkorea", ["north korea", "north korean", "dprk", "pyongyang"]),
+        ("russia", ["russian", "moscow"]),
+        ("india", ["indian"]),
+        ("italy", ["italian", "rome"]),
+        ("euparliament", ["european parliament", "eu parliament"]),
+        ("antitrust", ["antitrust", "anti trust", "anti monopoly", "antimonopoly", "competition probe"]),
+        ("entitylist", ["entity list"]),
+        ("whitehouse", ["white house"]),
+        ("company", ["firm", "company", "companies", "entity", "corporation"]),
+        ("chip", ["chip", "semiconductor", "microchip"]),
+        ("tool", ["tool", "equipment", "machine", "machinery"]),
+        ("customer", ["customer", "client"]),
+        ("bill", ["bill", "legislation"]),
+        ("chipmaker", ["chipmaker", "chip maker", "chip makers", "semiconductor maker", "chip manufacturer"]),
+        ("ai", ["artificial intelligence"]),
+        ("model", ["model", "llm", "large language model", "language model", "foundation model", "ai model"]),
+        ("datacenter", ["data center", "data centre", "datacenter", "datacentre", "data centers", "data centres"]),
+        ("license", ["license", "licence", "licensed", "licenced", "licensing", "licencing"]),
+        ("rule", ["rule", "regulation", "regulations"]),
+        ("strict", ["strict", "stricter", "strictest", "tougher", "tighter", "stringent"]),
+        ("advanced", ["advanced", "cutting edge", "high end", "leading edge", "state of the art", "frontier"]),
+        ("tariff", ["tariff", "duty", "duties", "levy", "levies"]),
+        ("sanction", ["sanction", "sanctioned", "sanctioning"]),
+        ("executiveorder", ["executive order"]),
+    ]
+}

@@ -1,0 +1,221 @@
+/// One word of a text: lowercased and plural-folded, with where it stands in the text.
+struct Token: Hashable, Sendable {
+    /// The folded form: `Controls` → `control`, `entities` → `entity`, `China's` → `china`.
+    var text: String
+    /// UTF-8 offsets of the word in the text (`end` exclusive).
+    var start: Int
+    var end: Int
+}
+
+/// Splits texts into word tokens, the one way the ``Classifier``, the taxonomy's
+/// phrases and ``EventKey`` all see words, so that they agree.
+///
+/// - A word is a run of letters, marks and digits of any script; everything else
+///   separates words, so `export-control` is `export control` and `U.S.` is `u s`.
+/// - Words are lowercased and plural-folded (see ``foldPlural(_:)``).
+/// - A possessive `'s` / `’s` is dropped (`China's` → `china`); an apostrophe inside a
+///   word is skipped (`don't` → `dont`).
+/// - A `.` or `,` between digits stays in the number (`6.6`, `1,000` → `1000`).
+/// - Scripts written without spaces (Han, kana, Hangul, Thai) give one token per
+///   character, so a phrase in those scripts matches anywhere inside a run of them:
+///   `华为` matches in `华为发布新芯片`, as a substring search would.
+enum Tokenizer {
+    static func tokens(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokens(utf8: $0) }
+    }
+
+    static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(bytes.count / 5 + 1)
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var start = 0
+        let n = bytes.count
+        var i = 0
+
+        @inline(__always) func emit(_ end: Int) {
+            if word.isEmpty { return }
+            foldPlural(&word)
+            result.append(Token(text: String(decoding: word, as: UTF8.self), start: start, end: end))
+            word.removeAll(keepingCapacity: true)
+        }
+        @inline(__always) func isASCIIWord(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        }
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        // An apostrophe of `width` bytes at `i` inside a word: drop `'s` at a word's
+        // end, join the word across any other one, end the word before a non-letter.
+        func apostrophe(width: Int) -> Int {
+            let next = i + width
+            guard !word.isEmpty, next < n, isASCIIWord(bytes[next]), !isDigit(bytes[next]) else {
+                emit(i)
+                return next
+            }
+            if bytes[next] | 0x20 == 0x73, next + 1 >= n || !isASCIIWord(bytes[next + 1]) && bytes[next + 1] < 0x80 {
+                emit(i)
+                return next + 1
+            }
+            return next
+        }
+
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if isASCIIWord(b) {
+                    if word.isEmpty { start = i }
+                    word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    i += 1
+                } else if (b == 0x2E || b == 0x2C), let last = word.last, isDigit(last), i + 1 < n, isDigit(bytes[i + 1]) {
+                    if b == 0x2E { word.append(b) }
+                    i += 1
+                } else if b == 0x27 {
+                    i = apostrophe(width: 1)
+                } else {
+                    emit(i)
+                    i += 1
+                }
+                continue
+            }
+            // Non-ASCII: decode one scalar.
+            var value: UInt32
+            var width: Int
+            if b & 0xE0 == 0xC0 {
+                value = UInt32(b & 0x1F); width = 2
+            } else if b & 0xF0 == 0xE0 {
+                value = UInt32(b & 0x0F); width = 3
+            } else {
+                value = UInt32(b & 0x07); width = 4
+            }
+            if i + width > n { width = n - i }
+            for k in 1..<max(width, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            guard width > 1, let scalar = Unicode.Scalar(value) else {
+                emit(i)
+                i += max(width, 1)
+                continue
+            }
+            if value == 0x2019 || value == 0x02BC {
+                i = apostrophe(width: width)
+                continue
+            }
+            if isUnspacedScript(value) {
+                emit(i)
+                start = i
+                for k in 0..<width { word.append(bytes[i + k]) }
+                result.append(Token(text: String(decoding: word, as: UTF8.self), start: i, end: i + width))
+                word.removeAll(keepingCapacity: true)
+                i += width
+                continue
+            }
+            if isWordScalar(scalar) {
+                if word.isEmpty { start = i }
+                if scalar.properties.changesWhenLowercased {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                } else {
+                    for k in 0..<width { word.append(bytes[i + k]) }
+                }
+            } else {
+                emit(i)
+            }
+            i += width
+        }
+        emit(n)
+        return result
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han, kana, Hangul and Thai: scripts whose words are not separated by spaces.
+    static func isUnspacedScript(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0E00...0x0EFF,  // Thai, Lao
+            0x1100...0x11FF,  // Hangul Jamo
+            0x3040...0x30FF,  // Hiragana, Katakana
+            0x3130...0x318F,  // Hangul compatibility Jamo
+            0x31F0...0x31FF,  // Katakana phonetic extensions
+            0x3400...0x4DBF,  // CJK extension A
+            0x4E00...0x9FFF,  // CJK unified ideographs
+            0xAC00...0xD7AF,  // Hangul syllables
+            0xF900...0xFAFF,  // CJK compatibility ideographs
+            0xFF66...0xFF9F,  // half-width katakana
+            0x20000...0x3134F:  // CJK extensions B–G
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Plural folding
+
+    /// Words whose final `s` is not a plural ending.
+    static let keepS: Set<[UInt8]> = Set([
+        "news", "chaos", "series", "species", "this", "thus", "does", "goes", "bias", "alias", "atlas",
+        "canvas", "texas", "christmas", "whereas", "always", "perhaps", "lens", "ethos", "kudos", "pathos",
+        "macos", "mars", "paris", "athens", "vegas", "physics", "politics", "ethics", "economics",
+        "mathematics", "analytics", "robotics", "headquarters", "means", "overseas",
+    ].map { Array($0.utf8) })
+    /// Plurals of words ending in `u` (the `-us` rule would keep them).
+    static let uPlurals: Set<[UInt8]> = Set([
+        "gpus", "tpus", "cpus", "npus", "dpus", "apus", "ipus", "xpus", "lpus", "menus", "gurus", "emus",
+    ].map { Array($0.utf8) })
+    /// `-ches` plurals of words ending in `-che`.
+    static let chePlurals: Set<[UInt8]> = Set([
+        "caches", "niches", "headaches", "avalanches", "moustaches", "psyches", "clichés",
+    ].map { Array($0.utf8) })
+
+    /// A cheap plural fold for lowercased English words, the same for texts and rules:
+    /// `controls` → `control`, `chips` → `chip`, `licences` → `licence`, `entities` →
+    /// `entity`, `launches` → `launch`, `businesses` → `business`, `GPUs` → `gpu`.
+    /// It leaves words of three letters or fewer (`us`, `gas`, `its`), words ending in
+    /// `ss`, `us`, `is` (`access`, `focus`, `analysis`) and a list of words whose `s` is
+    /// not a plural (`news`, `chaos`, `series`, `this`). It is not a stemmer: verbs keep
+    /// their tense (`expanded` stays), and a third-person `-s` folds like a plural
+    /// (`expands` → `expand`), which is what matching wants.
+    static func foldPlural(_ w: inout [UInt8]) {
+        let n = w.count
+        guard n >= 4, w[n - 1] == 0x73 else { return }  // s
+        let p = w[n - 2]
+        if p == 0x73 || p == 0x69 || p == 0x27 { return }  // -ss, -is
+        if p == 0x75 {  // -us
+            if uPlurals.contains(w) { w.removeLast() }
+            return
+        }
+        if keepS.contains(w) { return }
+        if p == 0x65, n >= 5 {  // -es
+            let q = w[n - 3]
+            if q == 0x69 {  // -ies → -y
+                w.removeLast(3)
+                w.append(0x79)
+                return
+            }
+            if q == 0x78 || (q == 0x73 && w[n - 4] == 0x73) {  // -xes, -sses
+                w.removeLast(2)
+                return
+            }
+            if q == 0x7A && w[n - 4] == 0x7A {  // -zzes
+                w.removeLast(2)
+                return
+            }
+            if q == 0x68 && (w[n - 4] == 0x63 || w[n - 4] == 0x73) {  // -ches, -shes
+                w.removeLast(chePlurals.contains(w) ? 1 : 2)
+                return
+            }
+        }
+        w.removeLast()
+    }
+
+    /// `foldPlural` on a lowercased word.
+    static func fold(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        foldPlural(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
