@@ -10,13 +10,11 @@ public struct EventMerger: Sendable {
 
     /// The candidate most similar to the mention among those it may join, or nil.
     public func bestMatch(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Int64? {
+        let mention = EventMention(date: date, key: EventKey(terms: facts.terms), entities: facts.entities)
         var best: (id: Int64, score: Double)?
         for candidate in candidates {
-            guard EventMatcher.datesCompatible(date, candidate.date),
-                !EventMatcher.entitiesConflict(facts.entities, candidate.entities, kinds: entityKinds)
-            else { continue }
-            let score = EventMatcher.similarity(facts.terms, candidate.terms)
-            guard score >= EventMatcher.threshold else { continue }
+            let other = EventMention(date: candidate.date, key: EventKey(terms: candidate.terms), entities: candidate.entities)
+            guard case .same(let score) = EventMatcher.compare(mention, other, kinds: entityKinds) else { continue }
             if best == nil || score > best!.score || (score == best!.score && candidate.id < best!.id) {
                 best = (candidate.id, score)
             }

@@ -38,7 +38,7 @@ public struct EventKey: Hashable, Sendable {
 
     /// The sorted, unique content terms of `text`.
     public static func terms(of text: String) -> [String] {
-        let vocabulary = Vocabulary.shared
+        let vocabulary = EventVocabulary.shared
         var words = Tokenizer.tokens(text).map(\.text)
         words.removeAll { vocabulary.articles.contains($0) }
         var result: [String] = []
@@ -128,7 +128,7 @@ public struct EventKey: Hashable, Sendable {
 }
 
 /// The word lists behind ``EventKey``, folded once as the tokenizer folds texts.
-struct Vocabulary: Sendable {
+struct EventVocabulary: Sendable {
     struct Phrase: Sendable {
         var words: [String]
         var term: String
@@ -140,7 +140,7 @@ struct Vocabulary: Sendable {
     /// First word → phrases starting with it, longest first.
     let phrases: [String: [Phrase]]
 
-    static let shared = Vocabulary()
+    static let shared = EventVocabulary()
 
     init() {
         func words(_ text: String) -> [String] { Tokenizer.tokens(text).map(\.text) }

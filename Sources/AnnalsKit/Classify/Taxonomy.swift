@@ -68,7 +68,7 @@ public struct Taxonomy: Codable, Hashable, Sendable {
     public static func load(json: Data) throws(TaxonomyError) -> Taxonomy {
         let bytes = [UInt8](json)
         if let offset = firstInvalidUTF8(bytes) { throw .notUTF8(offset: offset) }
-        let taxonomy = try TaxonomyReader.taxonomy(try JSONValue.parse(bytes))
+        let taxonomy = try TaxonomyReader.taxonomy(try TaxonomyJSONValue.parse(bytes))
         try taxonomy.validate()
         return taxonomy
     }

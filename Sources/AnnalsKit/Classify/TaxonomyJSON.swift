@@ -1,7 +1,7 @@
 /// Reads a ``Taxonomy`` from parsed JSON, naming the path of any field of the wrong
 /// shape. Semantic checks are ``Taxonomy/validate()``'s.
 enum TaxonomyReader {
-    static func taxonomy(_ json: JSONValue) throws(TaxonomyError) -> Taxonomy {
+    static func taxonomy(_ json: TaxonomyJSONValue) throws(TaxonomyError) -> Taxonomy {
         let root = try members(json, path: "(top level)", allowed: ["version", "topics", "entities"])
         guard let versionValue = root["version"] else { throw .missingField(path: "version") }
         guard case .number(let text) = versionValue else { throw .wrongType(path: "version", expected: "a number") }
@@ -11,7 +11,7 @@ enum TaxonomyReader {
         return Taxonomy(version: version, topics: topics, entities: entities)
     }
 
-    static func topic(_ json: JSONValue, path: String) throws(TaxonomyError) -> Topic {
+    static func topic(_ json: TaxonomyJSONValue, path: String) throws(TaxonomyError) -> Topic {
         let fields = try members(json, path: path, allowed: ["slug", "name", "description", "aliases", "rules"])
         guard let rulesValue = fields["rules"] else { throw .missingField(path: "\(path).rules") }
         let rulesPath = "\(path).rules"
@@ -27,7 +27,7 @@ enum TaxonomyReader {
                 exclude: try strings(rules["exclude"], path: "\(rulesPath).exclude")))
     }
 
-    static func entity(_ json: JSONValue, path: String) throws(TaxonomyError) -> Entity {
+    static func entity(_ json: TaxonomyJSONValue, path: String) throws(TaxonomyError) -> Entity {
         let fields = try members(json, path: path, allowed: ["name", "kind", "aliases", "exclude", "partOf"])
         let name = try requiredString(fields["name"], path: "\(path).name")
         let kindText = try requiredString(fields["kind"], path: "\(path).kind")
@@ -39,9 +39,9 @@ enum TaxonomyReader {
             partOf: try optionalString(fields["partOf"], path: "\(path).partOf"))
     }
 
-    static func members(_ json: JSONValue, path: String, allowed: [String]) throws(TaxonomyError) -> [String: JSONValue] {
+    static func members(_ json: TaxonomyJSONValue, path: String, allowed: [String]) throws(TaxonomyError) -> [String: TaxonomyJSONValue] {
         guard case .object(let pairs) = json else { throw .wrongType(path: path, expected: "an object") }
-        var result: [String: JSONValue] = [:]
+        var result: [String: TaxonomyJSONValue] = [:]
         for (key, value) in pairs {
             guard allowed.contains(key) else {
                 throw .unknownField(path: path == "(top level)" ? key : "\(path).\(key)", allowed: allowed)
@@ -51,7 +51,7 @@ enum TaxonomyReader {
         return result
     }
 
-    static func list<T>(_ json: JSONValue?, path: String, _ element: (JSONValue, String) throws(TaxonomyError) -> T) throws(TaxonomyError) -> [T] {
+    static func list<T>(_ json: TaxonomyJSONValue?, path: String, _ element: (TaxonomyJSONValue, String) throws(TaxonomyError) -> T) throws(TaxonomyError) -> [T] {
         guard let json, json != .null else { return [] }
         guard case .array(let values) = json else { throw .wrongType(path: path, expected: "an array") }
         var result: [T] = []
@@ -60,20 +60,20 @@ enum TaxonomyReader {
         return result
     }
 
-    static func strings(_ json: JSONValue?, path: String) throws(TaxonomyError) -> [String] {
+    static func strings(_ json: TaxonomyJSONValue?, path: String) throws(TaxonomyError) -> [String] {
         try list(json, path: path) { (value, path) throws(TaxonomyError) in
             guard case .string(let text) = value else { throw .wrongType(path: path, expected: "a string") }
             return text
         }
     }
 
-    static func requiredString(_ json: JSONValue?, path: String) throws(TaxonomyError) -> String {
+    static func requiredString(_ json: TaxonomyJSONValue?, path: String) throws(TaxonomyError) -> String {
         guard let json else { throw .missingField(path: path) }
         guard case .string(let text) = json else { throw .wrongType(path: path, expected: "a string") }
         return text
     }
 
-    static func optionalString(_ json: JSONValue?, path: String) throws(TaxonomyError) -> String? {
+    static func optionalString(_ json: TaxonomyJSONValue?, path: String) throws(TaxonomyError) -> String? {
         guard let json, json != .null else { return nil }
         guard case .string(let text) = json else { throw .wrongType(path: path, expected: "a string") }
         return text

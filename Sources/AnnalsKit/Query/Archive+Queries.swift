@@ -56,7 +56,7 @@ extension Archive {
         switch filter.sort {
         case .date: order = "e.start IS NULL, e.start, e.end, e.id"
         case .recent: order = "e.end IS NULL, e.end DESC, e.start DESC, e.id DESC"
-        case .mentions: order = "e.mentions DESC, e.start, e.id"
+        case .mentions: order = "e.mentions DESC, e.start IS NULL, e.start, e.id"
         case .relevance: order = rankJoin.isEmpty ? "e.start IS NULL, e.start, e.id" : "hit.rank, e.start, e.id"
         }
         var arguments = StatementArguments()

@@ -21,9 +21,15 @@ import Testing
             ])
     }
 
+    static let classifier = try! ArticleClassifier(taxonomy: .builtIn)
+
     static func document(_ article: Article, bytes: String, origin: String = "a.txt") -> PreparedDocument {
         PreparedDocument(origin: origin, format: .card, bytes: Array(bytes.utf8),
-            content: .articles([ParsedArticle(article: article)], itemRejects: []))
+            content: .articles([classifier.classify(ParsedArticle(article: article))], itemRejects: []))
+    }
+
+    static func store(_ archive: Archive, _ documents: [PreparedDocument]) throws -> [StoreOutcome] {
+        try archive.store(documents, merger: EventMerger(taxonomy: .builtIn))
     }
 
     func count(_ archive: Archive, _ table: String) throws -> Int {
@@ -65,7 +71,7 @@ import Testing
 
     @Test func storesAnArticleWithAllItsParts() throws {
         let archive = try Archive.inMemory()
-        let outcome = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        let outcome = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
         #expect(outcome.map(\.new) == [1])
         let id = try #require(outcome.first?.articleIDs.first)
         var stored = try archive.article(id: id)
@@ -77,8 +83,8 @@ import Testing
 
     @Test func sameBytesTwiceStoreNothing() throws {
         let archive = try Archive.inMemory()
-        _ = try archive.store([Self.document(Self.sample(), bytes: "v1")])
-        let again = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        _ = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
+        let again = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
         #expect(again.map(\.duplicate) == [true])
         #expect(try count(archive, "documents") == 1)
         #expect(try count(archive, "articles") == 1)
@@ -86,8 +92,8 @@ import Testing
 
     @Test func sameContentInOtherBytesIsUnchangedButKept() throws {
         let archive = try Archive.inMemory()
-        _ = try archive.store([Self.document(Self.sample(), bytes: "v1")])
-        let again = try archive.store([Self.document(Self.sample(), bytes: "v1 with other spacing")])
+        _ = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
+        let again = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1 with other spacing")])
         #expect(again.map(\.unchanged) == [1])
         #expect(try count(archive, "documents") == 2)
         #expect(try count(archive, "article_documents") == 2)
@@ -95,10 +101,10 @@ import Testing
 
     @Test func aNewVersionUpdatesInPlaceAndKeepsTheOldDocument() throws {
         let archive = try Archive.inMemory()
-        let first = try archive.store([Self.document(Self.sample(), bytes: "v1")])
+        let first = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
         // Same source, title differing only in case and punctuation: the same article.
         let changed = Self.sample(title: "US accuses China of industrial scale AI theft!", takeaways: ["Only one now."])
-        let second = try archive.store([Self.document(changed, bytes: "v2")])
+        let second = try Self.store(archive, [Self.document(changed, bytes: "v2")])
         #expect(second.map(\.updated) == [1])
         #expect(second.first?.articleIDs == first.first?.articleIDs)
         let stored = try archive.article(id: first[0].articleIDs[0])
@@ -115,7 +121,7 @@ import Testing
         a.url = "https://Example.com/story/#top"
         var b = Self.sample(title: "A corrected headline")
         b.url = "https://example.com/story"
-        let outcomes = try archive.store([Self.document(a, bytes: "a"), Self.document(b, bytes: "b")])
+        let outcomes = try Self.store(archive, [Self.document(a, bytes: "a"), Self.document(b, bytes: "b")])
         #expect(outcomes.map(\.new) == [1, 0])
         #expect(outcomes.map(\.updated) == [0, 1])
         #expect(try count(archive, "articles") == 1)
@@ -124,9 +130,9 @@ import Testing
     @Test func rejectedDocumentsAreKeptWithTheirReason() throws {
         let archive = try Archive.inMemory()
         let bad = PreparedDocument(origin: "bad.txt", format: .card, bytes: Array("junk".utf8), content: .rejected(.noTitle))
-        let first = try archive.store([bad])
+        let first = try Self.store(archive, [bad])
         #expect(first[0].rejects == [Reject(origin: "bad.txt", reason: IngestError.noTitle.localizedDescription)])
-        let again = try archive.store([bad])
+        let again = try Self.store(archive, [bad])
         #expect(again[0].duplicate)
         #expect(again[0].rejects.count == 1)
         #expect(again[0].rejects[0].reason.contains("already rejected before"))
@@ -141,7 +147,7 @@ import Testing
         var broken = Self.sample(title: "Broken")
         // Violates CHECK (start <= end): the store rolls this document back alone.
         broken.timeline[0].date.start = Day(year: 2025, month: 1, day: 1)
-        let outcomes = try archive.store([
+        let outcomes = try Self.store(archive, [
             Self.document(Self.sample(), bytes: "good"), Self.document(broken, bytes: "broken", origin: "broken.txt"),
         ])
         #expect(outcomes[0].new == 1)

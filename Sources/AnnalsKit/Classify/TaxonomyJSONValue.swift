@@ -1,16 +1,16 @@
 /// A parsed JSON value that keeps the order of object members: the small, strict
 /// reader behind ``Taxonomy/load(json:)``, so that a bad taxonomy is reported at the
 /// line and column of its mistake, and duplicate keys are refused, not silently dropped.
-enum JSONValue: Equatable, Sendable {
-    case object([(key: String, value: JSONValue)])
-    case array([JSONValue])
+enum TaxonomyJSONValue: Equatable, Sendable {
+    case object([(key: String, value: TaxonomyJSONValue)])
+    case array([TaxonomyJSONValue])
     case string(String)
     /// The number as written.
     case number(String)
     case bool(Bool)
     case null
 
-    static func == (a: JSONValue, b: JSONValue) -> Bool {
+    static func == (a: TaxonomyJSONValue, b: TaxonomyJSONValue) -> Bool {
         switch (a, b) {
         case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -36,7 +36,7 @@ enum JSONValue: Equatable, Sendable {
     }
 
     /// Parses a whole JSON text (RFC 8259).
-    static func parse(_ bytes: [UInt8]) throws(TaxonomyError) -> JSONValue {
+    static func parse(_ bytes: [UInt8]) throws(TaxonomyError) -> TaxonomyJSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.value(depth: 0)
@@ -78,7 +78,7 @@ private struct JSONParser {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    mutating func value(depth: Int) throws(TaxonomyError) -> JSONValue {
+    mutating func value(depth: Int) throws(TaxonomyError) -> TaxonomyJSONValue {
         guard depth < 64 else { throw error("nested more than 64 levels deep") }
         guard i < bytes.count else { throw error("unexpected end of text, expected a value") }
         switch bytes[i] {
@@ -101,9 +101,9 @@ private struct JSONParser {
         i += expected.count
     }
 
-    mutating func object(depth: Int) throws(TaxonomyError) -> JSONValue {
+    mutating func object(depth: Int) throws(TaxonomyError) -> TaxonomyJSONValue {
         i += 1
-        var members: [(key: String, value: JSONValue)] = []
+        var members: [(key: String, value: TaxonomyJSONValue)] = []
         var seen: Set<String> = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
@@ -139,9 +139,9 @@ private struct JSONParser {
         }
     }
 
-    mutating func array(depth: Int) throws(TaxonomyError) -> JSONValue {
+    mutating func array(depth: Int) throws(TaxonomyError) -> TaxonomyJSONValue {
         i += 1
-        var elements: [JSONValue] = []
+        var elements: [TaxonomyJSONValue] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
             i += 1
