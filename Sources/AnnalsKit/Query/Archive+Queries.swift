@@ -23,6 +23,17 @@ extension Archive {
 
     /// Calls `body` with each event matching `filter`, streaming: rows are read one at a time.
     public func forEachEvent(matching filter: QueryFilter, _ body: (Event) throws -> Void) throws {
+        let (sql, arguments) = try Self.eventQuery(filter)
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(Self.event(row))
+            }
+        }
+    }
+
+    /// The one statement, and its arguments, that lists the events matching `filter`.
+    static func eventQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
         var conditions = SQLConditions()
         if let since = filter.since { conditions.add("e.end >= ?", [since.iso]) }
@@ -69,12 +80,7 @@ extension Archive {
             ORDER BY \(order)
             LIMIT ? OFFSET ?
             """
-        try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                try body(Self.event(row))
-            }
-        }
+        return (sql, arguments)
     }
 
     /// The columns of an ``Event``, from `events e`.
@@ -163,6 +169,21 @@ extension Archive {
 
     /// Calls `body` with each article matching `filter`, streaming.
     public func forEachArticle(matching filter: QueryFilter, _ body: (ArticleRow) throws -> Void) throws {
+        let (sql, arguments) = try Self.articleQuery(filter)
+        try writer.read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                try body(ArticleRow(
+                    id: row["id"], source: row["source"], title: row["title"], url: row["url"],
+                    publishedAt: row["published_at"], day: row["day"], summary: row["summary"],
+                    topics: Self.split(row["topics"]), entities: Self.split(row["entities"]),
+                    takeaways: row["takeaways"], implications: row["implications"], timelineEntries: row["entries"]))
+            }
+        }
+    }
+
+    /// The one statement, and its arguments, that lists the articles matching `filter`.
+    static func articleQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
         let conditions = Self.articleConditions(filter, searchKind: 0, rowColumn: "a.id")
         let rank = Self.rankExpression(filter, rowColumn: "a.id", kind: 0)
@@ -183,16 +204,7 @@ extension Archive {
             ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "a.id"))
             LIMIT ? OFFSET ?
             """
-        try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                try body(ArticleRow(
-                    id: row["id"], source: row["source"], title: row["title"], url: row["url"],
-                    publishedAt: row["published_at"], day: row["day"], summary: row["summary"],
-                    topics: Self.split(row["topics"]), entities: Self.split(row["entities"]),
-                    takeaways: row["takeaways"], implications: row["implications"], timelineEntries: row["entries"]))
-            }
-        }
+        return (sql, arguments)
     }
 
     /// Calls `body` with each takeaway whose article matches `filter` (search: in the takeaway's text).

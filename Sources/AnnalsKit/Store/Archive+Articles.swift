@@ -67,7 +67,9 @@ extension Archive {
     }
 
     static let countedTables = [
-        "documents", "sources", "articles", "takeaways", "implications", "timeline_entries", "rejects", "ingest_runs",
+        "documents", "sources", "articles", "takeaways", "implications", "timeline_entries", "events", "topics",
+        "entities", "event_topics", "event_entities", "article_topics", "article_entities", "event_corrections",
+        "rejects", "ingest_runs", "seen_files",
     ]
 }
 

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import AnnalsKit
+
+@Suite struct EventsTests {
+    let archive: Archive
+    let ingestor: Ingestor
+
+    init() throws {
+        archive = try Archive.inMemory()
+        ingestor = Ingestor(archive: archive)
+    }
+
+    func ingestFixtures() throws {
+        for name in Fixtures.cardNames {
+            _ = try ingestor.ingest(bytes: try Fixtures.bytes("cards/\(name)"), origin: name)
+        }
+        for name in ["feed.json", "single.json", "feed.ndjson"] {
+            _ = try ingestor.ingest(bytes: try Fixtures.bytes("feeds/\(name)"), origin: name)
+        }
+    }
+
+    /// A JSON feed article with the given timeline.
+    func ingest(title: String, source: String = "Reuters", takeaway: String = "A takeaway.", timeline: [(String, String)]) throws -> IngestReport {
+        let entries = timeline.map { JSONValue.object([("date", .string($0.0)), ("text", .string($0.1))]) }
+        let json: JSONValue = .object([
+            ("source", .string(source)), ("title", .string(title)), ("takeaways", .array([.string(takeaway)])),
+            ("timeline", .array(entries)),
+        ])
+        return try ingestor.ingest(bytes: Array(JSONWriter().data(json)), origin: "\(title).json", format: .json)
+    }
+
+    func events(_ filter: QueryFilter = QueryFilter()) throws -> [Event] { try archive.events(matching: filter) }
+
+    @Test func theRepeatedExportControlEventAppearsOnceWithAMentionPerCard() throws {
+        try ingestFixtures()
+        let october = try events(QueryFilter(topics: ["export-controls"], since: Day(iso: "2024-10-01"), until: Day(iso: "2024-10-31")))
+        let main = try #require(october.max { $0.mentions < $1.mentions })
+        #expect(main.date.normalized == "2024-10")
+        #expect(main.mentions >= 11, "\(main.mentions) mentions")
+        #expect(main.text.contains("export controls on advanced AI chips"))
+        #expect(main.entities.contains("United States") && main.entities.contains("China"), "\(main.entities)")
+        // One mention per card: no article mentions it twice, and every mention is kept.
+        let mentions = try archive.mentions(ofEvent: main.id)
+        #expect(mentions.count == main.mentions)
+        #expect(Set(mentions.map(\.article.id)).count == mentions.count)
+        #expect(main.articles.count == mentions.count)
+        #expect(try archive.check() == [])
+    }
+
+    @Test func entriesNamingDifferentEntitiesOrMonthsStayApart() throws {
+        _ = try ingest(title: "One", timeline: [("2019-05", "US adds Huawei to the Entity List."), ("2024-10", "US expands export controls on advanced AI chips.")])
+        _ = try ingest(title: "Two", timeline: [("2019-05", "US adds SMIC to the Entity List."), ("2024-11", "US expands export controls on advanced AI chips.")])
+        _ = try ingest(title: "Three", timeline: [("2019-05", "The US adds Huawei to its Entity List."), ("2024", "US expands export controls on advanced AI chips.")])
+        let all = try events()
+        func mentions(_ text: String, _ date: String) -> [Int] {
+            all.filter { $0.text.contains(text) && $0.date.text == date }.map(\.mentions)
+        }
+        #expect(mentions("Huawei", "2019-05") == [2])
+        #expect(mentions("SMIC", "2019-05") == [1])
+        // A year-precision mention joins the first compatible event: the 2024-10 one.
+        #expect(mentions("export controls", "2024-10") == [2])
+        #expect(mentions("export controls", "2024-11") == [1])
+        #expect(all.count == 4)
+    }
+
+    @Test func updatingAnArticleMovesItsMentionsAndDropsEmptyEvents() throws {
+        _ = try ingest(title: "One", timeline: [("2023-03", "The Netherlands announces controls on DUV lithography exports.")])
+        #expect(try events().count == 1)
+        let update = try ingest(title: "One", takeaway: "Changed.", timeline: [("2025-01", "BIS publishes the AI diffusion framework.")])
+        #expect(update.updated == 1)
+        let after = try events()
+        #expect(after.map(\.date.text) == ["2025-01"])
+        #expect(after.map(\.mentions) == [1])
+        #expect(try archive.check() == [])
+    }
+
+    @Test func analystsCorrectionsSurviveReingestAndReclassify() throws {
+        _ = try ingest(title: "A", timeline: [("2025-02", "OpenAI releases a reasoning model."), ("2025-03", "Commerce adds 80 firms to the Entity List.")])
+        _ = try ingest(title: "B", timeline: [("2025-02", "Anthropic publishes its scaling policy."), ("2025-03", "Commerce adds 80 firms to the Entity List.")])
+        let openAI = try #require(try events().first { $0.text.hasPrefix("OpenAI") })
+        let anthropic = try #require(try events().first { $0.text.hasPrefix("Anthropic") })
+        let entityList = try #require(try events().first { $0.text.hasPrefix("Commerce") })
+        #expect(entityList.mentions == 2)
+
+        try archive.mergeEvents(into: openAI.id, from: anthropic.id)
+        let splitEntry = try #require(try archive.mentions(ofEvent: entityList.id).first { $0.article.title == "B" })
+        let alone = try archive.splitMention(splitEntry.id, fromEvent: entityList.id)
+        func check() throws {
+            let all = try events()
+            #expect(all.count == 3, "\(all.map(\.text))")
+            #expect(all.first { $0.text.hasPrefix("OpenAI") }?.mentions == 2)
+            #expect(all.filter { $0.text.hasPrefix("Commerce") }.map(\.mentions) == [1, 1])
+            #expect(try archive.check() == [])
+        }
+        try check()
+        #expect(try archive.event(id: alone).mentions == 1)
+
+        // New versions of both articles: every entry is placed again, corrections first.
+        _ = try ingest(title: "A", takeaway: "A new version.", timeline: [("2025-02", "OpenAI releases a reasoning model."), ("2025-03", "Commerce adds 80 firms to the Entity List.")])
+        _ = try ingest(title: "B", takeaway: "A new version.", timeline: [("2025-02", "Anthropic publishes its scaling policy."), ("2025-03", "Commerce adds 80 firms to the Entity List.")])
+        try check()
+        _ = try Reclassifier(archive: archive).run()
+        try check()
+    }
+
+    @Test func reclassifyAppliesAnImportedTaxonomyToEverything() throws {
+        try ingestFixtures()
+        var taxonomy = try archive.taxonomy()
+        taxonomy.topics.append(Topic(
+            slug: "thresholds", name: "Performance thresholds", description: "Chip performance thresholds.",
+            aliases: ["threshold"], rules: .init(phrases: ["threshold"])))
+        try archive.importTaxonomy(taxonomy)
+        #expect(try archive.topicCounts().last?.events == 0)
+        let report = try Reclassifier(archive: archive).run()
+        #expect(report.events == (try archive.statistics().first { $0.table == "events" }?.rows ?? -1))
+        let counts = try #require(try archive.topicCounts().last)
+        #expect(counts.slug == "thresholds")
+        #expect(counts.events >= 2 && counts.articles >= 1)
+        #expect(try events(QueryFilter(topics: ["thresholds"])).allSatisfy { $0.topics.contains("thresholds") })
+    }
+
+    @Test func theMainFiltersUseIndexes() throws {
+        try ingestFixtures()
+        func plan(_ filter: QueryFilter, kind: String = "events") throws -> String {
+            // Ask SQLite how it would run the query the archive builds.
+            return try archive.writer.read { db in
+                let sql: String
+                let arguments: StatementArguments
+                if kind == "events" {
+                    (sql, arguments) = try Archive.eventQuery(filter)
+                } else {
+                    (sql, arguments) = try Archive.articleQuery(filter)
+                }
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                    .map { $0["detail"] as String }.joined(separator: "\n")
+            }
+        }
+        let topic = try plan(QueryFilter(topics: ["export-controls"], since: Day(iso: "2024-01-01")))
+        #expect(topic.contains("event_topics") && topic.contains("USING"), "\(topic)")
+        #expect(!topic.contains("SCAN e"), "\(topic)")
+        let entity = try plan(QueryFilter(entities: ["Huawei"]))
+        #expect(entity.contains("event_entities") && !entity.contains("SCAN e"), "\(entity)")
+        let text = try plan(QueryFilter(search: "export controls"))
+        #expect(text.contains("VIRTUAL TABLE INDEX"), "\(text)")
+        let articles = try plan(QueryFilter(sources: ["Reuters"], since: Day(iso: "2025-01-01")), kind: "articles")
+        #expect(articles.contains("USING INDEX"), "\(articles)")
+    }
+}
