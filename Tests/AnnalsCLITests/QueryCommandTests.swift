@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Questions, listings, search, topics, taxonomy and explain, run as an analyst would.
+@Suite struct QueryCommandTests {
+    let folder: URL
+    let db: String
+
+    init() throws {
+        folder = try AnnalsBinary.scratchFolder()
+        db = folder.appending(path: "annals.sqlite").path
+        let run = try AnnalsBinary.run(["--db", db, "ingest", "--settle", "0", AnnalsBinary.fixture("cards"), AnnalsBinary.fixture("feeds")])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @discardableResult
+    func annals(_ arguments: [String]) throws -> AnnalsRun {
+        try AnnalsBinary.run(["--db", db] + arguments, directory: folder)
+    }
+
+    func json(_ run: AnnalsRun) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]], "\(run.stdout)")
+    }
+
+    @Test func askListsExactlyTheExportControlEventsSince2024EachOnce() throws {
+        let run = try annals(["ask", "all export-control events since 2024", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "events · topic export-controls · since 2024-01-01\n")
+        let events = try json(run)
+        // The same answer, computed independently in SQL.
+        let expected = try annals(["sql", """
+            SELECT e.id FROM events e WHERE e.end >= '2024-01-01' AND EXISTS (
+              SELECT 1 FROM event_topics et JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id AND t.slug = 'export-controls')
+            ORDER BY e.id
+            """, "--format", "csv"]).stdout.split(separator: "\r\n").dropFirst().compactMap { Int($0) }
+        let ids = events.compactMap { $0["id"] as? Int }
+        #expect(!ids.isEmpty)
+        #expect(ids.sorted() == expected)
+        #expect(Set(ids).count == ids.count)
+        for event in events {
+            #expect((event["topics"] as? [String])?.contains("export-controls") == true)
+            #expect((event["end"] as? String ?? "") >= "2024-01-01")
+            for key in ["date", "start", "end", "precision", "text", "entities", "mentions", "articles"] {
+                #expect(event[key] != nil, "event JSON lacks \(key)")
+            }
+        }
+        // Chronological, and the repeated 2024-10 event is there once with its mentions.
+        let starts = events.compactMap { $0["start"] as? String }
+        #expect(starts == starts.sorted())
+        let october = events.filter { ($0["date"] as? String) == "2024-10" }.compactMap { $0["mentions"] as? Int }
+        #expect(october.max() ?? 0 >= 11)
+    }
+
+    @Test func listingsTakeFiltersAndFreeText() throws {
+        let filtered = try json(try annals(["events", "--topic", "export control", "--entity", "China", "--since", "2024", "--format", "json"]))
+        #expect(!filtered.isEmpty)
+        for event in filtered { #expect((event["entities"] as? [String])?.contains("China") == true) }
+        let sameByText = try json(try annals(["events", "export controls involving China since 2024", "--format", "json"]))
+        #expect(sameByText.compactMap { $0["id"] as? Int } == filtered.compactMap { $0["id"] as? Int })
+
+        let reuters = try json(try annals(["articles", "--source", "reuters", "--format", "json"]))
+        #expect(!reuters.isEmpty && reuters.allSatisfy { $0["source"] as? String == "Reuters" })
+
+        let hbm = try annals(["takeaways", "--search", "HBM", "--format", "csv"])
+        #expect(hbm.stdout.hasPrefix("id,article_id,day,source,article_title,position,text\r\n"))
+        #expect(hbm.stdout.contains("HBM"))
+
+        let none = try annals(["events", "--topic", "sanctions", "--since", "2099"])
+        #expect(none.status == 0)
+        #expect(none.stderr == "no events match\n")
+    }
+
+    @Test func badFiltersExit64WithTheReason() throws {
+        let typo = try annals(["ask", "export-contrls since 2024"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("export-contrls") && typo.stderr.contains("export-controls"), "\(typo.stderr)")
+        let topic = try annals(["events", "--topic", "nonsense-topic"])
+        #expect(topic.status == 64)
+        #expect(topic.stderr.contains("unknown topic 'nonsense-topic'"))
+        let date = try annals(["events", "--since", "2024-13"])
+        #expect(date.status == 64)
+        #expect(date.stderr.contains("cannot read the date '2024-13'"))
+        let interval = try annals(["events", "--since", "2025", "--until", "2024"])
+        #expect(interval.status == 64)
+    }
+
+    @Test func searchRanksHitsAcrossKinds() throws {
+        let hits = try json(try annals(["search", "export controls", "--format", "json"]))
+        let kinds = Set(hits.compactMap { $0["kind"] as? String })
+        #expect(kinds.isSuperset(of: ["timeline", "takeaway"]), "\(kinds)")
+        #expect(hits.allSatisfy { ($0["snippet"] as? String)?.contains("[") == true })
+        #expect(try annals(["search", "zzzunlikelyword"]).stderr == "no matches\n")
+    }
+
+    @Test func topicsTaxonomyAndExplain() throws {
+        let topics = try json(try annals(["topics", "--format", "json"]))
+        let exportControls = try #require(topics.first { $0["slug"] as? String == "export-controls" })
+        #expect((exportControls["events"] as? Int ?? 0) > 0)
+
+        let exported = folder.appending(path: "taxonomy.json")
+        #expect(try annals(["taxonomy", "export", exported.path]).status == 0)
+        var taxonomy = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: exported)) as? [String: Any])
+        #expect((taxonomy["topics"] as? [Any])?.count == topics.count)
+
+        // A bad taxonomy is refused with the path of the bad field, and nothing changes.
+        var bad = taxonomy
+        var badTopics = try #require(bad["topics"] as? [[String: Any]])
+        badTopics[1]["slug"] = "Not A Slug"
+        bad["topics"] = badTopics
+        let badFile = folder.appending(path: "bad.json")
+        try JSONSerialization.data(withJSONObject: bad).write(to: badFile)
+        let refused = try annals(["taxonomy", "import", badFile.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("topics[1].slug"), "\(refused.stderr)")
+
+        // A good one replaces it; reclassify applies it.
+        var goodTopics = try #require(taxonomy["topics"] as? [[String: Any]])
+        goodTopics.removeAll { $0["slug"] as? String == "export-controls" }
+        taxonomy["topics"] = goodTopics
+        let goodFile = folder.appending(path: "good.json")
+        try JSONSerialization.data(withJSONObject: taxonomy).write(to: goodFile)
+        #expect(try annals(["taxonomy", "import", goodFile.path]).status == 0)
+        let reclassified = try annals(["reclassify"])
+        #expect(reclassified.status == 0)
+        #expect(reclassified.stdout.hasPrefix("reclassified "))
+        let retired = try annals(["ask", "export-control events"])
+        #expect(!retired.stderr.contains("topic export-controls"), "\(retired.stderr)")
+        #expect(try annals(["check"]).stdout == "ok\n")
+
+        let explained = try annals(["explain", "event", "3"])
+        #expect(explained.status == 0)
+        #expect(explained.stdout.hasPrefix("event 3 · "))
+        #expect(explained.stdout.contains("← "))
+    }
+}
