@@ -29,7 +29,9 @@ CREATE TABLE entities (
 ) STRICT;
 
 -- A real-world event. Its date and text are those of its first mention; `terms`
--- are the content terms the merger compares; `signature` hashes them for the
+-- are the content terms the merger compares and `entities` the entity names it
+-- checks for conflicts (both space/US-separated, kept here so that comparing a
+-- candidate costs no extra query); `signature` hashes the terms for the
 -- exact-match fast path; `year` (of `start`) is the bucket candidates come from.
 CREATE TABLE events (
     id         INTEGER PRIMARY KEY,
@@ -41,6 +43,7 @@ CREATE TABLE events (
     year       INTEGER,
     text       TEXT    NOT NULL,
     terms      TEXT    NOT NULL,
+    entities   TEXT    NOT NULL DEFAULT '',
     signature  TEXT    NOT NULL,
     mentions   INTEGER NOT NULL DEFAULT 0,
     created_at TEXT    NOT NULL,
@@ -57,6 +60,22 @@ CREATE TABLE event_terms (
     PRIMARY KEY (term, year, event_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX event_terms_by_event ON event_terms(event_id);
+
+-- How many events of a year use a term: the merger probes with an entry's rarest
+-- terms. Triggers keep it in step with event_terms.
+CREATE TABLE term_counts (
+    term   TEXT    NOT NULL,
+    year   INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (term, year)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER event_terms_count_insert AFTER INSERT ON event_terms BEGIN
+    INSERT INTO term_counts (term, year, events) VALUES (new.term, new.year, 1)
+    ON CONFLICT (term, year) DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER event_terms_count_delete AFTER DELETE ON event_terms BEGIN
+    UPDATE term_counts SET events = events - 1 WHERE term = old.term AND year = old.year;
+END;
 
 CREATE TABLE event_topics (
     topic_id INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,

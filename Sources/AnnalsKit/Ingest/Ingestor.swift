@@ -111,6 +111,8 @@ public struct Ingestor: Sendable {
         let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
         defer { withExtendedLifetime(lock) {} }
         let runID = try archive.beginRun(inputs: paths)
+        try archive.prepareForBulkWrites()
+        defer { try? archive.checkpoint() }
         do {
             var run = try Run(ingestor: self, onEvent: onEvent)
             for path in paths {
@@ -125,7 +127,7 @@ public struct Ingestor: Sendable {
                 let time = now().timeIntervalSince1970
                 for file in files { try run.add(file, now: time) }
             }
-            try run.flush()
+            try run.finish()
             try archive.finishRun(runID, report: run.report)
             return run.report
         } catch {
@@ -138,7 +140,7 @@ public struct Ingestor: Sendable {
     public func ingest(bytes: [UInt8], origin: String, format: InputFormat? = nil) throws -> IngestReport {
         var run = try Run(ingestor: self, onEvent: { _ in })
         try run.add(bytes: bytes, origin: origin, format: (format ?? options.format).resolved(path: origin, head: bytes.prefix(1 << 16)))
-        try run.flush()
+        try run.finish()
         return run.report
     }
 }
@@ -227,6 +229,8 @@ extension Ingestor {
         let merger: EventMerger
         var pending: [RawDocument] = []
         var pendingBytes = 0
+        /// The batch being parsed in the background while the previous one is stored.
+        var inFlight: PrepareJob?
         var files: [Int: FileState] = [:]
         var nextFile = 0
         var report = IngestReport()
@@ -326,14 +330,30 @@ extension Ingestor {
             if pending.count >= options.batchSize || pendingBytes >= 64 << 20 { try flush() }
         }
 
-        /// Parses the pending documents in parallel and stores them in one transaction,
-        /// then records or moves the files that are done.
+        /// Starts parsing the pending documents in the background and stores the batch
+        /// parsed before, so that parsing (on every core) overlaps with writing.
         mutating func flush() throws {
             guard !pending.isEmpty else { return }
-            let batch = pending
+            let job = PrepareJob(pending, classifier: classifier)
             pending = []
             pendingBytes = 0
-            let prepared = Self.prepareConcurrently(batch, classifier: classifier)
+            if let previous = inFlight { try store(previous) }
+            inFlight = job
+        }
+
+        /// Stores everything still pending or in flight.
+        mutating func finish() throws {
+            try flush()
+            if let last = inFlight {
+                inFlight = nil
+                try store(last)
+            }
+        }
+
+        /// Stores a parsed batch in one transaction, then records or moves the files that are done.
+        mutating func store(_ job: PrepareJob) throws {
+            let batch = job.batch
+            let prepared = job.wait()
             let outcomes = try ingestor.archive.store(prepared, merger: merger)
             for ((raw, document), outcome) in zip(zip(batch, prepared), outcomes) {
                 report.documents += 1
@@ -409,5 +429,26 @@ extension Ingestor {
             }
             return slots.withLock { $0.map { $0! } }
         }
+    }
+}
+
+/// Parses and classifies a batch on background threads; `wait()` returns the result.
+final class PrepareJob: @unchecked Sendable {
+    let batch: [RawDocument]
+    private let done = DispatchSemaphore(value: 0)
+    private var result: [PreparedDocument] = []
+
+    init(_ batch: [RawDocument], classifier: ArticleClassifier) {
+        self.batch = batch
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            result = Ingestor.Run.prepareConcurrently(batch, classifier: classifier)
+            done.signal()
+        }
+    }
+
+    func wait() -> [PreparedDocument] {
+        done.wait()
+        done.signal()
+        return result
     }
 }

@@ -94,6 +94,7 @@ extension Archive {
             try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [target, other])
             try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [target, other])
             try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [other])
+            try Self.refreshEntityNames(ofEvent: target, in: db)
         }
     }
 
@@ -117,8 +118,13 @@ extension Archive {
                 """, arguments: [row["date_text"], row["date"], row["precision"], start, row["end"],
                     start.flatMap { Int($0.prefix(4)) }, row["text"], row["terms"], row["signature"], now])
             let newEvent = db.lastInsertedRowID
+            // The new event is found by its terms like any other.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO event_terms (term, year, event_id) SELECT term, year, ? FROM event_terms WHERE event_id = ?
+                """, arguments: [newEvent, event])
             try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [newEvent, event])
             try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [newEvent, event])
+            try Self.refreshEntityNames(ofEvent: newEvent, in: db)
             try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE id = ?", arguments: [newEvent, entry])
             try db.execute(sql: """
                 INSERT INTO event_corrections (kind, mention_key, created_at) VALUES ('split', ?, ?)
@@ -170,6 +176,11 @@ extension Archive {
                 """, articleTags) { id, result in
                 try Self.tagArticle(id, topics: result.topics, entities: result.entities, tags: tags, in: db)
             }
+            try db.execute(sql: """
+                UPDATE events SET entities = coalesce((SELECT group_concat(name, char(31)) FROM (
+                    SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
+                    WHERE ee.event_id = events.id ORDER BY n.name)), '')
+                """)
             report.eventTopics = try Int.fetchOne(db, sql: "SELECT count(*) FROM event_topics") ?? 0
             report.articleTopics = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_topics") ?? 0
             return report

@@ -50,7 +50,23 @@ extension Archive {
         let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics (topic_id, event_id) VALUES (?, ?)")
         for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (entity_id, event_id) VALUES (?, ?)")
-        for name in entities { if let tag = tags.entities[name] { try entity.execute(arguments: [tag, id]) } }
+        var added = false
+        for name in entities {
+            if let tag = tags.entities[name] {
+                try entity.execute(arguments: [tag, id])
+                added = added || db.changesCount > 0
+            }
+        }
+        if added { try refreshEntityNames(ofEvent: id, in: db) }
+    }
+
+    /// Copies an event's entity names into `events.entities`, where the merger reads them.
+    static func refreshEntityNames(ofEvent id: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE events SET entities = coalesce((SELECT group_concat(name, char(31)) FROM (
+                SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
+                WHERE ee.event_id = events.id ORDER BY n.name)), '') WHERE id = ?
+            """).execute(arguments: [id])
     }
 
     // MARK: - Placing timeline entries in events
@@ -59,9 +75,10 @@ extension Archive {
     /// with the same terms, then the merger's best candidate among events of the same
     /// year that share its rarest terms; otherwise a new event.
     static func placeMention(
-        _ entry: TimelineEntry, facts: EntryFacts, merger: EventMerger, tags: TagIDs, at now: String, in db: Database
+        _ entry: TimelineEntry, facts: EntryFacts, merger: EventMerger, tags: TagIDs, hasCorrections: Bool,
+        at now: String, in db: Database
     ) throws -> Int64 {
-        if let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
+        if hasCorrections, let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
             if let event = corrected {
                 try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
                 return event
@@ -71,27 +88,30 @@ extension Archive {
         let year = entry.date.start?.year
         var candidates = try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT id, date_text, date, precision, start, end, terms FROM events
+                SELECT id, date_text, date, precision, start, end, terms, entities FROM events
                 WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
                 """),
             arguments: [year, facts.signature, entry.date.text])
-        if candidates.isEmpty, let year {
-            let probes = try rarestTerms(facts.terms, year: year, count: 3, in: db)
+        if candidates.isEmpty, let year, !facts.terms.isEmpty {
+            let probes = try String.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT term FROM term_counts WHERE year = ? AND events > 0
+                        AND term IN (SELECT value FROM json_each(?)) ORDER BY events, term LIMIT 3
+                    """),
+                arguments: [year, termList(facts.terms)])
             if !probes.isEmpty {
-                candidates = try Row.fetchAll(db, sql: """
-                    SELECT id, date_text, date, precision, start, end, terms FROM events WHERE id IN (
-                        SELECT event_id FROM event_terms WHERE year = ? AND term IN (\(SQLConditions.placeholders(probes.count)))
-                    ) LIMIT 200
-                    """, arguments: [year] + StatementArguments(probes))
+                candidates = try Row.fetchAll(
+                    db.cachedStatement(sql: """
+                        SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
+                            SELECT event_id FROM event_terms WHERE year = ? AND term IN (SELECT value FROM json_each(?))
+                        ) LIMIT 300
+                        """),
+                    arguments: [year, termList(probes)])
             }
         }
-        let snapshots = try candidates.map { row in
-            let id: Int64 = row["id"]
-            return EventCandidate(
-                id: id, date: PartialDate(row: row), terms: split(row["terms"], by: " "),
-                entities: try String.fetchAll(
-                    db.cachedStatement(sql: "SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = ?"),
-                    arguments: [id]))
+        let snapshots = candidates.map { row in
+            EventCandidate(
+                id: row[0], date: PartialDate(row: row), terms: split(row[6], by: " "), entities: split(row[7]))
         }
         if let event = merger.bestMatch(for: facts, dated: entry.date, among: snapshots) {
             try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
@@ -100,17 +120,9 @@ extension Archive {
         return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
     }
 
-    /// The `count` terms with the shortest posting lists in `year` (counted up to 256).
-    static func rarestTerms(_ terms: [String], year: Int, count: Int, in db: Database) throws -> [String] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT 1 FROM event_terms WHERE term = ? AND year = ? LIMIT 256)
-            """)
-        var counted: [(String, Int)] = []
-        for term in terms {
-            let postings = try Int.fetchOne(statement, arguments: [term, year]) ?? 0
-            if postings > 0 { counted.append((term, postings)) }
-        }
-        return counted.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(count).map(\.0)
+    /// Terms as a JSON array, for `json_each`: one cached statement whatever their number.
+    static func termList(_ terms: [String]) -> String {
+        String(decoding: JSONWriter().data(.array(terms.map(JSONValue.string))), as: UTF8.self)
     }
 
     /// An analyst's correction for the mention `key`: `.some(event)` to join the event of a

@@ -85,7 +85,7 @@ extension Archive {
     public func store(_ documents: [PreparedDocument], merger: EventMerger, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
         return try writer.write { db in
-            let context = StoreContext(merger: merger, tags: try TagIDs(db), now: now)
+            let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try Self.hasCorrections(db), now: now)
             var outcomes: [StoreOutcome] = []
             outcomes.reserveCapacity(documents.count)
             for document in documents {
@@ -111,7 +111,13 @@ extension Archive {
     struct StoreContext {
         var merger: EventMerger
         var tags: TagIDs
+        /// Whether analysts have corrected the merger at all (most archives: no lookups needed).
+        var hasCorrections: Bool
         var now: String
+    }
+
+    static func hasCorrections(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event_corrections)") ?? false
     }
 
     static func store(_ document: PreparedDocument, context: StoreContext, in db: Database) throws -> StoreOutcome {
@@ -283,7 +289,9 @@ extension Archive {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, (item, facts)) in zip(article.timeline, classified.entries).enumerated() {
-            let event = try placeMention(item, facts: facts, merger: context.merger, tags: context.tags, at: context.now, in: db)
+            let event = try placeMention(
+                item, facts: facts, merger: context.merger, tags: context.tags, hasCorrections: context.hasCorrections,
+                at: context.now, in: db)
             try entry.execute(arguments: [
                 articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
                 item.date.start?.iso, item.date.end?.iso, item.text, event, facts.mentionKey,
@@ -320,6 +328,22 @@ extension Article {
 }
 
 extension Archive {
+    /// Tunes the write connection for a long run of writes: a larger page cache (64 MiB) so
+    /// the indexes stay in memory, and fewer, larger WAL checkpoints.
+    func prepareForBulkWrites() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384")
+        }
+    }
+
+    /// Folds the write-ahead log back into the database file after a run, so it does not linger large.
+    func checkpoint() throws {
+        guard !isInMemory else { return }
+        try writer.writeWithoutTransaction { db in
+            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
     /// Whether the archive lives in memory (no file, no lock).
     public var isInMemory: Bool { path == ":memory:" }
 

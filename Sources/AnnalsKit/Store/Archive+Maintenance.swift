@@ -81,7 +81,7 @@ extension Archive {
     ) throws -> IngestReport {
         let now = Timestamp.iso(date)
         return try writer.write { db in
-            let context = StoreContext(merger: merger, tags: try TagIDs(db), now: now)
+            let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try Self.hasCorrections(db), now: now)
             var report = IngestReport()
             for (documentID, content) in documents {
                 report.documents += 1

@@ -48,7 +48,8 @@ public final class Archive: Sendable {
         // Cron and analysts share the file: wait for a writer rather than fail.
         configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Savepoint journals (one per document) stay in memory instead of a temporary file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         return configuration
     }
