@@ -15,6 +15,8 @@ extension PartialDate {
     /// | month     | `2024-10`, `2024/10`, `October 2024`, `Oct 2024`, `Sept. 2024`, `October, 2024` |
     /// | day       | `2024-10-15`, `2024/10/15`, `15 October 2024`, `15 Oct 2024`, `October 15, 2024`, `Oct 15 2024`, `March 5th, 2025`, `5th March 2025` |
     ///
+    /// Chinese and Japanese forms read too: `2025年`, `2025年3月`, `2025年3月5日`.
+    ///
     /// Numeric months and days may have one or two digits (`2024-3-5`). Years must be
     /// 1000…9999, and the day must exist (`2025-02-30` is unknown). Anything else —
     /// "early 2024", "mid-2025", "2024-10-15T10:00", "last week", "" — is unknown:
@@ -23,8 +25,9 @@ extension PartialDate {
         let trimmed = text.trimmingSurroundingWhitespace()
         let utf8 = trimmed.utf8
         let reading =
-            utf8.withContiguousStorageIfAvailable { DateReader.read($0) }
-            ?? Array(utf8).withUnsafeBufferPointer { DateReader.read($0) }
+            (utf8.withContiguousStorageIfAvailable { DateReader.read($0) }
+            ?? Array(utf8).withUnsafeBufferPointer { DateReader.read($0) })
+            ?? DateReader.readCJK(trimmed)
         guard let reading else {
             self.init(text: trimmed, normalized: nil, precision: .unknown, start: nil, end: nil)
             return
@@ -317,5 +320,33 @@ extension String {
             end = before
         }
         return String(self[start..<end])
+    }
+}
+
+private extension DateReader {
+    /// `YYYY年`, `YYYY年M月`, `YYYY年M月D日`: the forms Chinese and Japanese cards use.
+    static func readCJK(_ text: String) -> DateReading? {
+        guard text.contains("年") else { return nil }
+        var numbers: [Int] = []
+        var markers: [Character] = []
+        var digits = ""
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                digits.append(Character(String(digit)))
+            } else if "年月日".contains(character), !digits.isEmpty, let number = Int(digits) {
+                numbers.append(number)
+                markers.append(character)
+                digits = ""
+            } else {
+                return nil
+            }
+        }
+        guard digits.isEmpty else { return nil }
+        switch markers {
+        case ["年"]: return .year(numbers[0])
+        case ["年", "月"]: return .month(numbers[1], of: numbers[0])
+        case ["年", "月", "日"]: return .day(numbers[2], numbers[1], of: numbers[0])
+        default: return nil
+        }
     }
 }

@@ -175,9 +175,9 @@ private func ingestError(_ body: () throws(IngestError) -> Void) -> IngestError?
                     "2026-08-01", "2026-08-31"),
             ]))
 
-    // 2: Chinese text throughout, and a Chinese date that is kept as written.
+    // 2: Chinese text throughout, and a Chinese date (2025年3月) read as March 2025.
     let kr = try #require(article(items[2]))
-    #expect(kr.warnings == ["timeline entry 2: date '2025年3月' is not a recognized date; kept as written"])
+    #expect(kr.warnings == [])
     expectSame(
         kr.article,
         Article(
@@ -196,7 +196,7 @@ private func ingestError(_ body: () throws(IngestError) -> Void) -> IngestError?
             implications: [Implication(headline: "水印技术需求上升", detail: "服务商需要在9月前完成元数据写入与检测。")],
             timeline: [
                 entry("2023-08-15", "《生成式人工智能服务管理暂行办法》施行。", .day, "2023-08-15", "2023-08-15", "2023-08-15"),
-                entry("2025年3月", "四部门联合发布标识办法。", .unknown, nil, nil, nil),
+                entry("2025年3月", "四部门联合发布标识办法。", .month, "2025-03", "2025-03-01", "2025-03-31"),
                 entry("2025-09-01", "标识办法正式施行。", .day, "2025-09-01", "2025-09-01", "2025-09-01"),
             ]))
 

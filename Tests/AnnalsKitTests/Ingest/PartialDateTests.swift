@@ -92,6 +92,10 @@ let acceptedDates: [DateCase] = [
     DateCase("Q3-2025", .quarter, "2025-Q3", "2025-07-01", "2025-09-30"),
     DateCase("Q3, 2025", .quarter, "2025-Q3", "2025-07-01", "2025-09-30"),
     DateCase("Q3 2025.", .quarter, "2025-Q3", "2025-07-01", "2025-09-30"),
+    // Chinese and Japanese forms.
+    DateCase("2025年", .year, "2025", "2025-01-01", "2025-12-31"),
+    DateCase("2025年3月", .month, "2025-03", "2025-03-01", "2025-03-31"),
+    DateCase("2024年2月29日", .day, "2024-02-29", "2024-02-29", "2024-02-29"),
 ]
 
 @Test(arguments: acceptedDates)
@@ -126,7 +130,7 @@ let rejectedDates: [String] = [
     "October", "Oct 15", "15 October", "Octobre 2024", "Marc 2025", "March 5xx, 2025",
     "March 123, 2025", "March 5th", "Sept 2024 Q3", "Q3 Oct 2024",
     // Not dates.
-    "TBD", "n/a", "二〇二四年十月", "2024年10月", "2024–10",
+    "TBD", "n/a", "二〇二四年十月", "2024年13月", "2024年10", "年10月", "2024年2月30日", "2024–10",
 ]
 
 @Test(arguments: rejectedDates)
