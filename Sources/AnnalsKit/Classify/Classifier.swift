@@ -93,6 +93,8 @@ public struct Classifier: Sendable {
         /// Word id w starts the phrases `firstPhrases[firstStart[w] ..< firstStart[w + 1]]`.
         var firstStart: [Int32] = []
         var firstPhrases: [Int32] = []
+        /// The most words of any phrase.
+        var maxLength = 1
     }
 
     private struct Pattern: @unchecked Sendable {
@@ -139,6 +141,7 @@ public struct Classifier: Sendable {
             guard !words.isEmpty, seen.insert(Key(owner: owner, words: words, exact: exact ? forms : nil)).inserted else { return }
             rules.start.append(Int32(rules.tokens.count))
             rules.length.append(Int32(words.count))
+            rules.maxLength = max(rules.maxLength, words.count)
             for word in words { rules.tokens.append(rules.words.insert(Array(word.utf8))) }
             rules.owner.append(owner)
             rules.rule.append(rule)
@@ -326,14 +329,14 @@ public struct Classifier: Sendable {
         var implied: [(whole: Int, part: Int)] = []
         for match in entityMatches {
             guard case .entity(let e) = rules.owner[match.phrase] else { continue }
-            let excluded = entityExclusions.contains { other in
-                guard case .entityExclusion(let x) = rules.owner[other.phrase], x == e else { return false }
-                return other.first <= match.first && match.last <= other.last
+            let excluded = Self.anyContaining(match, in: entityExclusions, maxLength: rules.maxLength) { other in
+                guard case .entityExclusion(let x) = rules.owner[other.phrase] else { return false }
+                return x == e
             }
             if excluded { continue }
-            let inside = entityMatches.contains { other in
+            let inside = Self.anyContaining(match, in: entityMatches, maxLength: rules.maxLength) { other in
                 guard case .entity(let o) = rules.owner[other.phrase], o != e else { return false }
-                return other.first <= match.first && match.last <= other.last && other.last - other.first > match.last - match.first
+                return other.last - other.first > match.last - match.first
             }
             if inside { continue }
             let matched = matchedText(match)
@@ -352,21 +355,38 @@ public struct Classifier: Sendable {
         return result
     }
 
+    /// Whether a match of `list` (sorted by first word, as matching produces them) spans
+    /// `match` and passes `test`. Only matches starting close enough to span it are looked
+    /// at, so long texts with many mentions stay linear.
+    private static func anyContaining(_ match: Match, in list: [Match], maxLength: Int, _ test: (Match) -> Bool) -> Bool {
+        let lowest = match.last - maxLength + 1
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].first < lowest { low = mid + 1 } else { high = mid }
+        }
+        var k = low
+        while k < list.count, list[k].first <= match.first {
+            let other = list[k]
+            if other.last >= match.last, test(other) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Orders hits by taxonomy index, keeping text order within one index, and drops
     /// repeated evidence.
     private static func orderAndDeduplicate(_ hits: inout [(index: Int, evidence: Evidence)]) {
         guard hits.count > 1 else { return }
-        var ordered = hits.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
-        var k = 1
-        while k < ordered.count {
-            let hit = ordered[k]
-            if ordered[..<k].contains(where: { $0.index == hit.index && $0.evidence == hit.evidence }) {
-                ordered.remove(at: k)
-            } else {
-                k += 1
-            }
+        let ordered = hits.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
+        if ordered.count <= 8 {
+            hits = []
+            for hit in ordered where !hits.contains(where: { $0.evidence == hit.evidence }) { hits.append(hit) }
+            return
         }
-        hits = ordered
+        var seen: Set<Evidence> = []
+        hits = ordered.filter { seen.insert($0.evidence).inserted }
     }
 
     /// Whether the words of the text start as the alias writes them (`US` but not `Us`).

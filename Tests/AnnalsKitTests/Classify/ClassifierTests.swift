@@ -226,6 +226,15 @@ import Testing
         #expect(String(decoding: bytes[tokens[7].start..<tokens[7].end], as: UTF8.self) == "China")
     }
 
+    @Test func longWordsAndLongTexts() {
+        let long = String(repeating: "a", count: 300)
+        #expect(Tokenizer.tokens("x \(long)s y").map(\.text) == ["x", long, "y"])
+        let text = String(repeating: "Commerce adds Huawei to the Entity List. ", count: 500)
+        let result = classifier.classify(text)
+        #expect(result.entities == ["United States", "Commerce Department", "Entity List", "Huawei"])
+        #expect(result.evidence.count == 5)
+    }
+
     @Test func prefilterFindsTheLiteralsAPatternNeeds() {
         let cases: [(String, [[String]])] = [
             (#"\bfdpr\b"#, [["fdpr"]]),
