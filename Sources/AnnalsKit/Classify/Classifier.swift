@@ -36,8 +36,9 @@ public struct Classification: Hashable, Sendable {
     public var topics: [String]
     /// Canonical entity names, in taxonomy order.
     public var entities: [String]
-    /// Topics first (each topic's phrases in text order, then its patterns), then the
-    /// vetoes, then entities, each in taxonomy order; one entry per rule and matched words.
+    /// Topics first (each topic's phrases in text order, or the pattern that matched when
+    /// no phrase did), then the vetoes, then entities, each in taxonomy order; one entry
+    /// per rule and matched words.
     public var evidence: [Evidence]
 
     public init(topics: [String] = [], entities: [String] = [], evidence: [Evidence] = []) {
@@ -59,9 +60,10 @@ public struct Classification: Hashable, Sendable {
 /// - Topic `phrases` and entity aliases match whole words, ignoring case and plurals.
 ///   Aliases written in capitals with at most five letters (`US`, `U.S.`, `EU`, `BIS`)
 ///   must match as written: `US` is not `us`, and never a part of `USB`.
-/// - A topic `pattern` runs only on texts that contain a literal the pattern cannot match
-///   without (see `PatternPrefilter`), so a taxonomy with patterns stays fast when they
-///   have such a literal.
+/// - A topic `pattern` runs only for a topic no phrase has decided (matched or vetoed),
+///   and only on texts that contain a literal the pattern cannot match without (see
+///   `PatternPrefilter`), so a taxonomy with patterns stays fast when they have such a
+///   literal. Evidence therefore shows a topic's patterns only when no phrase matched.
 /// - A topic is vetoed when one of its `exclude` phrases occurs anywhere in the text.
 /// - An alias does not count inside one of its entity's `exclude` phrases, nor inside a
 ///   longer alias of another entity (`Tokyo` inside `Tokyo Electron`, `Korea` inside
@@ -75,18 +77,32 @@ public struct Classifier: Sendable {
         case topic(Int), exclusion(Int), entity(Int), entityExclusion(Int)
     }
 
-    private struct Phrase: Sendable {
-        var tokens: [String]
+    /// The rules, compiled into flat arrays of plain values: the matching loop reads them
+    /// without reference counting, so threads sharing a classifier do not contend.
+    private struct Rules: Sendable {
+        /// Folded words of every phrase, alias and exclusion → ids.
+        var words = ByteTable()
+        /// Phrase p's word ids: `tokens[start[p] ..< start[p] + length[p]]`.
+        var tokens: [Int32] = []
+        var start: [Int32] = []
+        var length: [Int32] = []
+        var owner: [Owner] = []
+        var rule: [String] = []
         /// For aliases that match only as written: each word's bytes as written.
-        var exact: [[UInt8]]?
-        var owner: Owner
-        var rule: String
+        var exact: [[[UInt8]]?] = []
+        /// Word id w starts the phrases `firstPhrases[firstStart[w] ..< firstStart[w + 1]]`.
+        var firstStart: [Int32] = []
+        var firstPhrases: [Int32] = []
+        /// The most words of any phrase.
+        var maxLength = 1
     }
 
     private struct Pattern: @unchecked Sendable {
         // NSRegularExpression is immutable and documented as safe to share between threads.
         var regex: NSRegularExpression
-        var literals: [[UInt8]]?
+        /// The text must hold a literal of each group (see `PatternPrefilter`): ids in
+        /// the classifier's `scanner`.
+        var literalGroups: [[Int32]]
         var topic: Int
         var rule: String
     }
@@ -97,9 +113,9 @@ public struct Classifier: Sendable {
         var last: Int
     }
 
-    private let phrases: [Phrase]
-    private let index: [String: [Int]]
+    private let rules: Rules
     private let patterns: [Pattern]
+    private let scanner: PatternPrefilter.Scanner
     /// For each entity, the entities it is part of, nearest first.
     private let ancestors: [[Int]]
 
@@ -107,10 +123,10 @@ public struct Classifier: Sendable {
     public init(taxonomy: Taxonomy) throws {
         try taxonomy.validate()
         self.taxonomy = taxonomy
-        var phrases: [Phrase] = []
+        var rules = Rules()
         struct Key: Hashable {
             var owner: Owner
-            var tokens: [String]
+            var words: [String]
             var exact: [[UInt8]]?
         }
         var seen: Set<Key> = []
@@ -118,21 +134,34 @@ public struct Classifier: Sendable {
         // are one rule: the first one written.
         func add(_ text: String, _ owner: Owner, rule: String, exact: Bool = false) {
             var text = text
-            let (tokens, forms) = text.withUTF8 { buffer in
+            let (words, forms) = text.withUTF8 { buffer in
                 let tokens = Tokenizer.tokens(utf8: buffer)
                 return (tokens.map(\.text), tokens.map { Array(buffer[$0.start..<$0.end]) })
             }
-            guard !tokens.isEmpty, seen.insert(Key(owner: owner, tokens: tokens, exact: exact ? forms : nil)).inserted else { return }
-            phrases.append(Phrase(tokens: tokens, exact: exact ? forms : nil, owner: owner, rule: rule))
+            guard !words.isEmpty, seen.insert(Key(owner: owner, words: words, exact: exact ? forms : nil)).inserted else { return }
+            rules.start.append(Int32(rules.tokens.count))
+            rules.length.append(Int32(words.count))
+            rules.maxLength = max(rules.maxLength, words.count)
+            for word in words { rules.tokens.append(rules.words.insert(Array(word.utf8))) }
+            rules.owner.append(owner)
+            rules.rule.append(rule)
+            rules.exact.append(exact ? forms : nil)
         }
         var patterns: [Pattern] = []
+        var literals: [[UInt8]] = []
         for (t, topic) in taxonomy.topics.enumerated() {
             for phrase in topic.rules.phrases { add(phrase, .topic(t), rule: "phrase '\(phrase)'") }
             for (k, pattern) in topic.rules.patterns.enumerated() {
                 let regex = try Taxonomy.compilePattern(pattern, path: "topics[\(t)].rules.patterns[\(k)]")
-                patterns.append(Pattern(
-                    regex: regex, literals: PatternPrefilter.requiredLiterals(of: pattern)?.map { Array($0.utf8) },
-                    topic: t, rule: "pattern '\(pattern)'"))
+                let groups = PatternPrefilter.requiredLiteralGroups(of: pattern).map { group in
+                    group.map { literal in
+                        let bytes = Array(literal.utf8)
+                        if let id = literals.firstIndex(of: bytes) { return Int32(id) }
+                        literals.append(bytes)
+                        return Int32(literals.count - 1)
+                    }
+                }
+                patterns.append(Pattern(regex: regex, literalGroups: groups, topic: t, rule: "pattern '\(pattern)'"))
             }
             for phrase in topic.rules.exclude { add(phrase, .exclusion(t), rule: "exclude '\(phrase)'") }
         }
@@ -142,11 +171,22 @@ public struct Classifier: Sendable {
             }
             for phrase in entity.exclude { add(phrase, .entityExclusion(e), rule: "exclude '\(phrase)'") }
         }
-        var index: [String: [Int]] = [:]
-        for (p, phrase) in phrases.enumerated() { index[phrase.tokens[0], default: []].append(p) }
-        self.phrases = phrases
-        self.index = index
+        // Index phrases by their first word (counting sort, so each word's phrases keep
+        // the taxonomy's order).
+        var counts = Array(repeating: Int32(0), count: rules.words.count + 1)
+        for p in rules.start.indices { counts[Int(rules.tokens[Int(rules.start[p])]) + 1] += 1 }
+        for w in 0..<rules.words.count { counts[w + 1] += counts[w] }
+        rules.firstStart = counts
+        var next = counts
+        rules.firstPhrases = Array(repeating: 0, count: rules.start.count)
+        for p in rules.start.indices {
+            let w = Int(rules.tokens[Int(rules.start[p])])
+            rules.firstPhrases[Int(next[w])] = Int32(p)
+            next[w] += 1
+        }
+        self.rules = rules
         self.patterns = patterns
+        self.scanner = PatternPrefilter.Scanner(literals)
 
         let position = Dictionary(taxonomy.entities.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         ancestors = taxonomy.entities.map { entity in
@@ -175,120 +215,186 @@ public struct Classifier: Sendable {
         return copy.withUTF8 { classify(utf8: $0, text: text) }
     }
 
-    private func classify(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> Classification {
-        let tokens = Tokenizer.tokens(utf8: bytes)
+    /// One word of the text: its id among the rules' words (-1 when no rule has it) and
+    /// its UTF-8 offsets.
+    private struct Word {
+        var id: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [Word]) -> [Match] {
         var matches: [Match] = []
-        for i in tokens.indices {
-            guard let candidates = index[tokens[i].text] else { continue }
-            for p in candidates {
-                let phrase = phrases[p]
-                let count = phrase.tokens.count
-                guard i + count <= tokens.count else { continue }
-                var k = 1
-                while k < count, tokens[i + k].text == phrase.tokens[k] { k += 1 }
-                guard k == count else { continue }
-                if let exact = phrase.exact, !Self.matchesExactly(bytes, tokens[i..<i + count], exact) { continue }
-                matches.append(Match(phrase: p, first: i, last: i + count - 1))
+        rules.tokens.withUnsafeBufferPointer { tokens in
+            rules.start.withUnsafeBufferPointer { starts in
+                rules.length.withUnsafeBufferPointer { lengths in
+                    rules.firstStart.withUnsafeBufferPointer { firstStart in
+                        rules.firstPhrases.withUnsafeBufferPointer { firstPhrases in
+                            words.withUnsafeBufferPointer { words in
+                                for i in words.indices {
+                                    let id = Int(words[i].id)
+                                    if id < 0 { continue }
+                                    for c in Int(firstStart[id])..<Int(firstStart[id + 1]) {
+                                        let p = Int(firstPhrases[c])
+                                        let start = Int(starts[p])
+                                        let count = Int(lengths[p])
+                                        guard i + count <= words.count else { continue }
+                                        var k = 1
+                                        while k < count, words[i + k].id == tokens[start + k] { k += 1 }
+                                        guard k == count else { continue }
+                                        if let exact = rules.exact[p], !Self.matchesExactly(bytes, words[i..<i + count], exact) {
+                                            continue
+                                        }
+                                        matches.append(Match(phrase: p, first: i, last: i + count - 1))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
+        return matches
+    }
 
-        func words(_ match: Match) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[match.first].start..<tokens[match.last].end]), as: UTF8.self)
+    private func classify(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> Classification {
+        var words: [Word] = []
+        words.reserveCapacity(bytes.count / 5 + 4)
+        Tokenizer.scan(bytes) { word, start, end in
+            words.append(Word(id: rules.words.id(of: word), start: Int32(start), end: Int32(end)))
+        }
+        let matches = matches(bytes, words)
+        if matches.isEmpty && patterns.isEmpty { return Classification() }
+
+        func matchedText(_ match: Match) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(words[match.first].start)..<Int(words[match.last].end)]), as: UTF8.self)
         }
 
-        // Topics: phrases and patterns, then vetoes.
-        let topicCount = taxonomy.topics.count
-        var topicEvidence: [[Evidence]] = Array(repeating: [], count: topicCount)
-        var vetoes: [[Evidence]] = Array(repeating: [], count: topicCount)
+        // Topics: phrases and vetoes, then patterns for the topics still undecided. Hits
+        // are kept in small flat lists (few per text) and ordered by taxonomy at the end.
+        var topicHits: [(index: Int, evidence: Evidence)] = []
+        var vetoHits: [(index: Int, evidence: Evidence)] = []
         var entityMatches: [Match] = []
         var entityExclusions: [Match] = []
         for match in matches {
-            let phrase = phrases[match.phrase]
-            switch phrase.owner {
+            switch rules.owner[match.phrase] {
             case .topic(let t):
-                topicEvidence[t].append(Evidence(kind: .topic, target: taxonomy.topics[t].slug, rule: phrase.rule, matched: words(match)))
+                topicHits.append((t, Evidence(kind: .topic, target: taxonomy.topics[t].slug, rule: rules.rule[match.phrase], matched: matchedText(match))))
             case .exclusion(let t):
-                vetoes[t].append(Evidence(kind: .exclusion, target: taxonomy.topics[t].slug, rule: phrase.rule, matched: words(match)))
+                vetoHits.append((t, Evidence(kind: .exclusion, target: taxonomy.topics[t].slug, rule: rules.rule[match.phrase], matched: matchedText(match))))
             case .entity:
                 entityMatches.append(match)
             case .entityExclusion:
                 entityExclusions.append(match)
             }
         }
-        if !patterns.isEmpty {
-            var nsText: NSString? = nil
-            for pattern in patterns {
-                if let literals = pattern.literals, !literals.contains(where: { PatternPrefilter.contains(bytes, $0) }) { continue }
-                let ns = nsText ?? (text as NSString)
-                nsText = ns
-                guard let found = pattern.regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: ns.length)) else { continue }
-                topicEvidence[pattern.topic].append(Evidence(
-                    kind: .topic, target: taxonomy.topics[pattern.topic].slug, rule: pattern.rule,
-                    matched: ns.substring(with: found.range)))
+        var found: [Bool]? = nil
+        for pattern in patterns
+        where !topicHits.contains(where: { $0.index == pattern.topic }) && !vetoHits.contains(where: { $0.index == pattern.topic }) {
+            if !pattern.literalGroups.isEmpty {
+                let present = found ?? scanner.found(in: bytes)
+                found = present
+                guard pattern.literalGroups.allSatisfy({ group in group.contains { present[Int($0)] } }) else { continue }
             }
+            let range = NSRange(location: 0, length: text.utf16.count)
+            guard let found = pattern.regex.firstMatch(in: text, options: [], range: range),
+                let matched = Range(found.range, in: text)
+            else { continue }
+            topicHits.append((pattern.topic, Evidence(
+                kind: .topic, target: taxonomy.topics[pattern.topic].slug, rule: pattern.rule, matched: String(text[matched]))))
         }
 
         var result = Classification()
-        var vetoEvidence: [Evidence] = []
-        for t in 0..<topicCount where !topicEvidence[t].isEmpty {
-            result.evidence.append(contentsOf: Self.unique(topicEvidence[t]))
-            if vetoes[t].isEmpty {
-                result.topics.append(taxonomy.topics[t].slug)
-            } else {
-                vetoEvidence.append(contentsOf: Self.unique(vetoes[t]))
+        if !topicHits.isEmpty {
+            Self.orderAndDeduplicate(&topicHits)
+            Self.orderAndDeduplicate(&vetoHits)
+            var vetoEvidence: [Evidence] = []
+            for (k, hit) in topicHits.enumerated() {
+                result.evidence.append(hit.evidence)
+                guard k == 0 || topicHits[k - 1].index != hit.index else { continue }
+                let vetoes = vetoHits.filter { $0.index == hit.index }
+                if vetoes.isEmpty {
+                    result.topics.append(hit.evidence.target)
+                } else {
+                    vetoEvidence.append(contentsOf: vetoes.map(\.evidence))
+                }
             }
+            result.evidence.append(contentsOf: vetoEvidence)
         }
-        result.evidence.append(contentsOf: vetoEvidence)
 
         // Entities: drop aliases inside their entity's exclusions or inside a longer
         // alias of another entity, then add what the named entities are part of.
         guard !entityMatches.isEmpty else { return result }
-        var kept: [(entity: Int, match: Match)] = []
+        var entityHits: [(index: Int, evidence: Evidence)] = []
+        var implied: [(whole: Int, part: Int)] = []
         for match in entityMatches {
-            guard case .entity(let e) = phrases[match.phrase].owner else { continue }
-            let excluded = entityExclusions.contains { other in
-                guard case .entityExclusion(let x) = phrases[other.phrase].owner, x == e else { return false }
-                return other.first <= match.first && match.last <= other.last
+            guard case .entity(let e) = rules.owner[match.phrase] else { continue }
+            let excluded = Self.anyContaining(match, in: entityExclusions, maxLength: rules.maxLength) { other in
+                guard case .entityExclusion(let x) = rules.owner[other.phrase] else { return false }
+                return x == e
             }
             if excluded { continue }
-            let inside = entityMatches.contains { other in
-                guard case .entity(let o) = phrases[other.phrase].owner, o != e else { return false }
-                return other.first <= match.first && match.last <= other.last && other.last - other.first > match.last - match.first
+            let inside = Self.anyContaining(match, in: entityMatches, maxLength: rules.maxLength) { other in
+                guard case .entity(let o) = rules.owner[other.phrase], o != e else { return false }
+                return other.last - other.first > match.last - match.first
             }
             if inside { continue }
-            kept.append((e, match))
-        }
-        guard !kept.isEmpty else { return result }
-        let entityCount = taxonomy.entities.count
-        var entityEvidence: [[Evidence]] = Array(repeating: [], count: entityCount)
-        var implied: Set<[Int]> = []
-        for (e, match) in kept {
-            let matched = words(match)
-            entityEvidence[e].append(Evidence(kind: .entity, target: taxonomy.entities[e].name, rule: phrases[match.phrase].rule, matched: matched))
-            for a in ancestors[e] where implied.insert([a, e]).inserted {
-                entityEvidence[a].append(Evidence(
-                    kind: .entity, target: taxonomy.entities[a].name, rule: "has part '\(taxonomy.entities[e].name)'", matched: matched))
+            let matched = matchedText(match)
+            entityHits.append((e, Evidence(kind: .entity, target: taxonomy.entities[e].name, rule: rules.rule[match.phrase], matched: matched)))
+            for a in ancestors[e] where !implied.contains(where: { $0.whole == a && $0.part == e }) {
+                implied.append((a, e))
+                entityHits.append((a, Evidence(
+                    kind: .entity, target: taxonomy.entities[a].name, rule: "has part '\(taxonomy.entities[e].name)'", matched: matched)))
             }
         }
-        for e in 0..<entityCount where !entityEvidence[e].isEmpty {
-            result.entities.append(taxonomy.entities[e].name)
-            result.evidence.append(contentsOf: Self.unique(entityEvidence[e]))
+        Self.orderAndDeduplicate(&entityHits)
+        for (k, hit) in entityHits.enumerated() {
+            if k == 0 || entityHits[k - 1].index != hit.index { result.entities.append(hit.evidence.target) }
+            result.evidence.append(hit.evidence)
         }
         return result
     }
 
-    /// Whether the words of the text start as the alias writes them (`US` but not `Us`).
-    private static func matchesExactly(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: ArraySlice<Token>, _ exact: [[UInt8]]) -> Bool {
-        for (token, form) in zip(tokens, exact) {
-            guard token.end - token.start >= form.count else { return false }
-            for k in 0..<form.count where bytes[token.start + k] != form[k] { return false }
+    /// Whether a match of `list` (sorted by first word, as matching produces them) spans
+    /// `match` and passes `test`. Only matches starting close enough to span it are looked
+    /// at, so long texts with many mentions stay linear.
+    private static func anyContaining(_ match: Match, in list: [Match], maxLength: Int, _ test: (Match) -> Bool) -> Bool {
+        let lowest = match.last - maxLength + 1
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].first < lowest { low = mid + 1 } else { high = mid }
         }
-        return true
+        var k = low
+        while k < list.count, list[k].first <= match.first {
+            let other = list[k]
+            if other.last >= match.last, test(other) { return true }
+            k += 1
+        }
+        return false
     }
 
-    private static func unique(_ evidence: [Evidence]) -> [Evidence] {
-        if evidence.count < 2 { return evidence }
+    /// Orders hits by taxonomy index, keeping text order within one index, and drops
+    /// repeated evidence.
+    private static func orderAndDeduplicate(_ hits: inout [(index: Int, evidence: Evidence)]) {
+        guard hits.count > 1 else { return }
+        let ordered = hits.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
+        if ordered.count <= 8 {
+            hits = []
+            for hit in ordered where !hits.contains(where: { $0.evidence == hit.evidence }) { hits.append(hit) }
+            return
+        }
         var seen: Set<Evidence> = []
-        return evidence.filter { seen.insert($0).inserted }
+        hits = ordered.filter { seen.insert($0.evidence).inserted }
+    }
+
+    /// Whether the words of the text start as the alias writes them (`US` but not `Us`).
+    private static func matchesExactly(_ bytes: UnsafeBufferPointer<UInt8>, _ words: Slice<UnsafeBufferPointer<Word>>, _ exact: [[UInt8]]) -> Bool {
+        for (word, form) in zip(words, exact) {
+            guard Int(word.end - word.start) >= form.count else { return false }
+            for k in 0..<form.count where bytes[Int(word.start) + k] != form[k] { return false }
+        }
+        return true
     }
 }

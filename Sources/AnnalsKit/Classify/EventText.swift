@@ -39,29 +39,53 @@ public struct EventKey: Hashable, Sendable {
     /// The sorted, unique content terms of `text`.
     public static func terms(of text: String) -> [String] {
         let vocabulary = EventVocabulary.shared
-        var words = Tokenizer.tokens(text).map(\.text)
-        words.removeAll { vocabulary.articles.contains($0) }
-        var result: [String] = []
-        result.reserveCapacity(words.count)
-        var i = 0
-        while i < words.count {
-            if let phrases = vocabulary.phrases[words[i]] {
-                if let (length, term) = phrases.first(where: { phrase in
-                    i + phrase.words.count <= words.count && zip(phrase.words, words[i...]).allSatisfy { $0 == $1 }
-                }).map({ ($0.words.count, $0.term) }) {
-                    result.append(term)
-                    i += length
-                    continue
+        // Words as vocabulary ids; words the vocabulary does not know keep their text.
+        var ids: [Int32] = []
+        var unknown: [String] = []
+        ids.reserveCapacity(text.utf8.count / 5 + 4)
+        var copy = text
+        copy.withUTF8 { bytes in
+            Tokenizer.scan(bytes) { word, _, _ in
+                let id = vocabulary.table.id(of: word)
+                if id >= 0 {
+                    if !vocabulary.isArticle[Int(id)] { ids.append(id) }
+                } else {
+                    ids.append(-1 - Int32(unknown.count))
+                    unknown.append(String(decoding: word, as: UTF8.self))
                 }
             }
-            let word = words[i]
+        }
+        var result: [String] = []
+        result.reserveCapacity(ids.count)
+        var i = 0
+        next: while i < ids.count {
+            let id = ids[i]
             i += 1
-            if vocabulary.stopWords.contains(word) { continue }
-            let term = vocabulary.synonyms[word] ?? Self.stripUnit(word)
+            guard id >= 0 else {
+                let term = Self.stripUnit(unknown[Int(-1 - id)])
+                if term.utf8.count == 1, let b = term.utf8.first, b >= 0x61, b <= 0x7A { continue }
+                result.append(term)
+                continue
+            }
+            for phrase in vocabulary.phrases[Int(id)] where i - 1 + phrase.words.count <= ids.count {
+                var k = 1
+                while k < phrase.words.count, ids[i - 1 + k] == phrase.words[k] { k += 1 }
+                if k == phrase.words.count {
+                    result.append(phrase.term)
+                    i += k - 1
+                    continue next
+                }
+            }
+            if vocabulary.isStop[Int(id)] { continue }
+            let term = vocabulary.term[Int(id)]
             if term.utf8.count == 1, let b = term.utf8.first, b >= 0x61, b <= 0x7A { continue }
             result.append(term)
         }
-        return Array(Set(result)).sorted()
+        result.sort()
+        var unique: [String] = []
+        unique.reserveCapacity(result.count)
+        for term in result where unique.last != term { unique.append(term) }
+        return unique
     }
 
     /// The terms that say what happened.
@@ -127,43 +151,65 @@ public struct EventKey: Hashable, Sendable {
     }
 }
 
-/// The word lists behind ``EventKey``, folded once as the tokenizer folds texts.
+/// The word lists behind ``EventKey``, folded once as the tokenizer folds texts, and
+/// indexed by word id so that `terms(of:)` allocates only for the words it keeps.
 struct EventVocabulary: Sendable {
     struct Phrase: Sendable {
-        var words: [String]
+        var words: [Int32]
         var term: String
     }
 
-    let articles: Set<String>
-    let stopWords: Set<String>
-    let synonyms: [String: String]
-    /// First word → phrases starting with it, longest first.
-    let phrases: [String: [Phrase]]
+    /// Every word the lists know → id.
+    let table: ByteTable
+    /// By id: an article (dropped before phrases are matched), a stop word, the term the
+    /// word stands for (its synonym's term, or itself), the phrases it starts (longest first).
+    let isArticle: [Bool]
+    let isStop: [Bool]
+    let term: [String]
+    let phrases: [[Phrase]]
 
     static let shared = EventVocabulary()
 
     init() {
         func words(_ text: String) -> [String] { Tokenizer.tokens(text).map(\.text) }
         let articles: Set<String> = ["a", "an", "the"]
-        self.articles = articles
-        stopWords = Set(Self.stopList.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { words(String($0)) })
+        let stopWords = Set(Self.stopList.split(whereSeparator: { $0 == " " || $0 == "\n" }).flatMap { words(String($0)) })
         var synonyms: [String: String] = [:]
-        var phrases: [String: [Phrase]] = [:]
+        var phraseList: [([String], String)] = []
         for (term, variants) in Self.synonymList {
             for variant in variants {
                 let folded = words(variant).filter { !articles.contains($0) }
                 if folded.count == 1 {
                     synonyms[folded[0]] = term
-                } else if let first = folded.first {
-                    phrases[first, default: []].append(Phrase(words: folded, term: term))
+                } else if !folded.isEmpty {
+                    phraseList.append((folded, term))
                 }
             }
             // The canonical term stands for itself even when it folds (`netherlands`).
             for word in words(term) where synonyms[word] == nil { synonyms[word] = term }
         }
-        for key in phrases.keys { phrases[key]!.sort { $0.words.count > $1.words.count } }
-        self.synonyms = synonyms
+        var table = ByteTable()
+        var term: [String] = []
+        func id(_ word: String) -> Int32 {
+            let id = table.insert(Array(word.utf8))
+            if Int(id) == term.count { term.append(synonyms[word] ?? word) }
+            return id
+        }
+        for word in articles.sorted() + stopWords.sorted() + synonyms.keys.sorted() { _ = id(word) }
+        var phrases: [[Phrase]] = []
+        var compiled: [(Int32, Phrase)] = []
+        for (folded, target) in phraseList {
+            let ids = folded.map(id)
+            compiled.append((ids[0], Phrase(words: ids, term: target)))
+        }
+        phrases = Array(repeating: [], count: term.count)
+        for (first, phrase) in compiled { phrases[Int(first)].append(phrase) }
+        for k in phrases.indices { phrases[k].sort { $0.words.count > $1.words.count } }
+        self.table = table
+        self.term = term
         self.phrases = phrases
+        self.isArticle = term.indices.map { k in articles.contains(String(decoding: table.word(Int32(k)), as: UTF8.self)) }
+        self.isStop = term.indices.map { k in stopWords.contains(String(decoding: table.word(Int32(k)), as: UTF8.self)) }
     }
 
     static let stopList = """

@@ -1,22 +1,29 @@
 /// The literal words a regular expression cannot match without, so the classifier runs
-/// NSRegularExpression (slow on Linux) only on the few texts that contain one of them.
+/// NSRegularExpression (slow on Linux) only on the few texts that contain them.
 ///
-/// `requiredLiterals(of:)` reads the pattern's structure conservatively: a run of ASCII
-/// letters and digits outside any optional part is required; a group whose every
-/// alternative requires a literal requires one of them; anything it does not understand
-/// requires nothing. It returns nil when the pattern requires no literal of two or more
-/// characters, and the pattern then runs on every text.
+/// `requiredLiteralGroups(of:)` reads the pattern's structure conservatively and returns
+/// groups of literals: a text can match only if it contains a literal of every group. A
+/// run of ASCII letters and digits outside any optional part is a group of one; a group
+/// whose every alternative requires a literal gives a group of one literal per
+/// alternative; anything it does not understand requires nothing. Literals are at least
+/// two characters long. No group (an empty list) means the pattern runs on every text.
 ///
 /// `(?-i)` is fine (the prefilter ignores case, which can only let more texts through);
 /// `(?x)` and `\Q…\E` turn the prefilter off. The prefilter compares ASCII letters without
 /// case; a text where case folding changes length (`ß` for `ss`, the `ﬁ` ligature) could
 /// escape a prefiltered pattern that ICU would match.
 enum PatternPrefilter {
-    static func requiredLiterals(of pattern: String) -> [String]? {
+    static func requiredLiteralGroups(of pattern: String) -> [[String]] {
         var analyzer = Analyzer(s: Array(pattern.unicodeScalars))
-        let result = analyzer.alternation()
-        if analyzer.failed || analyzer.i < analyzer.s.count { return nil }
-        return result.map { Array(Set($0)).sorted() }
+        let groups = analyzer.alternation()
+        if analyzer.failed || analyzer.i < analyzer.s.count { return [] }
+        var seen: Set<[String]> = []
+        return groups.map { Array(Set($0)).sorted() }.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether `text` holds a literal of every group.
+    static func admits(_ text: UnsafeBufferPointer<UInt8>, _ groups: [[[UInt8]]]) -> Bool {
+        groups.allSatisfy { group in group.contains { contains(text, $0) } }
     }
 
     /// Whether `literal` (lowercase ASCII) occurs in `text`, ignoring ASCII case.
@@ -45,35 +52,108 @@ enum PatternPrefilter {
         return false
     }
 
+    /// Finds, in one pass over a text, which of many literals it holds: the classifier's
+    /// prefilter for all its patterns at once, so that its cost does not grow with the
+    /// number of literals (one table lookup per byte, a comparison per literal starting
+    /// with that byte).
+    struct Scanner: Sendable {
+        let count: Int
+        /// Literal i is `storage[offsets[i] ..< offsets[i + 1]]`.
+        private let storage: [UInt8]
+        private let offsets: [Int32]
+        /// The literals starting with byte b are `ids[firstStart[b] ..< firstStart[b + 1]]`.
+        private let firstStart: [Int32]
+        private let ids: [Int32]
+
+        init(_ literals: [[UInt8]]) {
+            count = literals.count
+            storage = literals.flatMap { $0 }
+            var offsets: [Int32] = [0]
+            for literal in literals { offsets.append(offsets.last! + Int32(literal.count)) }
+            self.offsets = offsets
+            var byByte = Array(repeating: [Int32](), count: 256)
+            for (id, literal) in literals.enumerated() where !literal.isEmpty { byByte[Int(literal[0])].append(Int32(id)) }
+            var firstStart: [Int32] = [0]
+            for list in byByte { firstStart.append(firstStart.last! + Int32(list.count)) }
+            self.firstStart = firstStart
+            ids = byByte.flatMap { $0 }
+        }
+
+        /// For each literal, whether `text` holds it (ignoring ASCII case).
+        func found(in text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+            var found = Array(repeating: false, count: count)
+            storage.withUnsafeBufferPointer { storage in
+                offsets.withUnsafeBufferPointer { offsets in
+                    firstStart.withUnsafeBufferPointer { firstStart in
+                        ids.withUnsafeBufferPointer { ids in
+                            found.withUnsafeMutableBufferPointer { found in
+                                let n = text.count
+                                for i in 0..<n {
+                                    var b = text[i]
+                                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                                    for c in Int(firstStart[Int(b)])..<Int(firstStart[Int(b) + 1]) {
+                                        let id = Int(ids[c])
+                                        if found[id] { continue }
+                                        let start = Int(offsets[id])
+                                        let m = Int(offsets[id + 1]) - start
+                                        guard i + m <= n else { continue }
+                                        var k = 1
+                                        while k < m {
+                                            var x = text[i + k]
+                                            if x >= 0x41 && x <= 0x5A { x |= 0x20 }
+                                            if x != storage[start + k] { break }
+                                            k += 1
+                                        }
+                                        if k == m { found[id] = true }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return found
+        }
+    }
+
     private struct Analyzer {
         let s: [Unicode.Scalar]
         var i = 0
         var failed = false
 
-        /// Alternatives up to `)` or the end: every alternative must require a literal.
-        mutating func alternation() -> [String]? {
-            var result = sequence()
+        /// Alternatives up to `)` or the end: the groups of a lone alternative, or one
+        /// group with the best group of each alternative when every one has a group.
+        mutating func alternation() -> [[String]] {
+            var alternatives = [sequence()]
             while !failed, i < s.count, s[i] == "|" {
                 i += 1
-                let next = sequence()
-                if let a = result, let b = next { result = a + b } else { result = nil }
+                alternatives.append(sequence())
             }
-            return result
+            if alternatives.count == 1 { return alternatives[0] }
+            var union: [String] = []
+            for groups in alternatives {
+                guard let best = Self.best(groups) else { return [] }
+                union += best
+            }
+            return [union]
         }
 
-        /// The best requirement among the items of a sequence: the one whose shortest
-        /// literal is longest.
-        mutating func sequence() -> [String]? {
-            var best: [String]? = nil
+        /// The group whose shortest literal is longest: the most selective.
+        static func best(_ groups: [[String]]) -> [String]? {
+            groups.max { a, b in a.map(\.count).min()! < b.map(\.count).min()! }
+        }
+
+        /// Every group the items of a sequence require.
+        mutating func sequence() -> [[String]] {
+            var groups: [[String]] = []
             var run = ""
-            func consider(_ candidate: [String]?) {
-                guard let candidate, !candidate.isEmpty, candidate.allSatisfy({ $0.count >= 2 }) else { return }
-                let score = candidate.map(\.count).min()!
-                if let current = best, current.map(\.count).min()! >= score { return }
-                best = candidate
+            func consider(_ candidate: [[String]]) {
+                for group in candidate where !group.isEmpty && group.allSatisfy({ $0.count >= 2 }) {
+                    groups.append(group)
+                }
             }
             func flush() {
-                if run.count >= 2 { consider([run]) }
+                if run.count >= 2 { groups.append([run]) }
                 run = ""
             }
             while !failed, i < s.count, s[i] != "|", s[i] != ")" {
@@ -85,7 +165,7 @@ enum PatternPrefilter {
                     var counts = true
                     if i < s.count, s[i] == "?" {
                         i += 1
-                        guard i < s.count else { failed = true; return nil }
+                        guard i < s.count else { failed = true; return [] }
                         switch s[i] {
                         case ":", ">", "|":
                             i += 1
@@ -111,8 +191,8 @@ enum PatternPrefilter {
                                 flags.unicodeScalars.append(s[i])
                                 i += 1
                             }
-                            if flags.contains("x") { failed = true; return nil }
-                            guard i < s.count else { failed = true; return nil }
+                            if flags.contains("x") { failed = true; return [] }
+                            guard i < s.count else { failed = true; return [] }
                             if s[i] == ")" {
                                 i += 1
                                 continue
@@ -121,7 +201,7 @@ enum PatternPrefilter {
                         }
                     }
                     let inner = alternation()
-                    guard i < s.count, s[i] == ")" else { failed = true; return nil }
+                    guard i < s.count, s[i] == ")" else { failed = true; return [] }
                     i += 1
                     let minimum = quantifier()
                     if counts && minimum >= 1 { consider(inner) }
@@ -132,10 +212,10 @@ enum PatternPrefilter {
                 case "\\":
                     flush()
                     i += 1
-                    guard i < s.count else { failed = true; return nil }
+                    guard i < s.count else { failed = true; return [] }
                     let e = s[i]
                     i += 1
-                    if e == "Q" { failed = true; return nil }
+                    if e == "Q" { failed = true; return [] }
                     if ["p", "P", "N", "x", "k", "g"].contains(e), i < s.count, s[i] == "{" {
                         while i < s.count, s[i] != "}" { i += 1 }
                         i += 1
@@ -166,7 +246,7 @@ enum PatternPrefilter {
                 }
             }
             flush()
-            return best
+            return groups
         }
 
         /// Whether the last ``quantifier()`` read one.

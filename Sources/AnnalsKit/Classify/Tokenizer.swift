@@ -28,17 +28,78 @@ enum Tokenizer {
     static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(bytes.count / 5 + 1)
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        scan(bytes) { word, start, end in
+            result.append(Token(text: String(decoding: word, as: UTF8.self), start: start, end: end))
+        }
+        return result
+    }
+
+    /// Calls `body` with each word's folded UTF-8 bytes (valid only during the call) and
+    /// its UTF-8 offsets in `bytes`. The one tokenizer: ``tokens(utf8:)`` and the
+    /// classifier's allocation-free path both use it.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { scratch in
+            var buffer = WordBuffer(scratch: scratch)
+            scan(bytes, into: &buffer, body)
+        }
+    }
+
+    /// Where a word's folded bytes are built: a stack buffer, or the heap for long words.
+    struct WordBuffer {
+        var scratch: UnsafeMutableBufferPointer<UInt8>
+        var heap: [UInt8]? = nil
+        var count = 0
+
+        init(scratch: UnsafeMutableBufferPointer<UInt8>) { self.scratch = scratch }
+
+        @inline(__always) mutating func append(_ b: UInt8) {
+            if heap == nil, count < scratch.count {
+                scratch[count] = b
+            } else {
+                if heap == nil { heap = Array(scratch[..<count]) }
+                heap!.append(b)
+            }
+            count += 1
+        }
+
+        @inline(__always) var isEmpty: Bool { count == 0 }
+        @inline(__always) var last: UInt8? {
+            guard count > 0 else { return nil }
+            return heap?.last ?? scratch[count - 1]
+        }
+
+        @inline(__always) mutating func clear() {
+            count = 0
+            heap = nil
+        }
+
+        /// Folds the plural and passes the bytes to `body`.
+        @inline(__always) mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+            if heap != nil {
+                var word = heap!
+                foldPlural(&word)
+                word.withUnsafeBufferPointer(body)
+            } else {
+                count = foldPlural(UnsafeMutableBufferPointer(rebasing: scratch[..<count]))
+                body(UnsafeBufferPointer(rebasing: scratch[..<count]))
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, into word: inout WordBuffer,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void
+    ) {
         var start = 0
         let n = bytes.count
         var i = 0
 
         @inline(__always) func emit(_ end: Int) {
             if word.isEmpty { return }
-            foldPlural(&word)
-            result.append(Token(text: String(decoding: word, as: UTF8.self), start: start, end: end))
-            word.removeAll(keepingCapacity: true)
+            word.finish { body($0, start, end) }
+            word.clear()
         }
         @inline(__always) func isASCIIWord(_ b: UInt8) -> Bool {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
@@ -100,17 +161,14 @@ enum Tokenizer {
             }
             if isUnspacedScript(value) {
                 emit(i)
-                start = i
-                for k in 0..<width { word.append(bytes[i + k]) }
-                result.append(Token(text: String(decoding: word, as: UTF8.self), start: i, end: i + width))
-                word.removeAll(keepingCapacity: true)
+                body(UnsafeBufferPointer(rebasing: bytes[i..<i + width]), i, i + width)
                 i += width
                 continue
             }
             if isWordScalar(scalar) {
                 if word.isEmpty { start = i }
                 if scalar.properties.changesWhenLowercased {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    for byte in scalar.properties.lowercaseMapping.utf8 { word.append(byte) }
                 } else {
                     for k in 0..<width { word.append(bytes[i + k]) }
                 }
@@ -120,7 +178,6 @@ enum Tokenizer {
             i += width
         }
         emit(n)
-        return result
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -156,20 +213,20 @@ enum Tokenizer {
     // MARK: - Plural folding
 
     /// Words whose final `s` is not a plural ending.
-    static let keepS: Set<[UInt8]> = Set([
+    static let keepS = ByteSet([
         "news", "chaos", "series", "species", "this", "thus", "does", "goes", "bias", "alias", "atlas",
         "canvas", "texas", "christmas", "whereas", "always", "perhaps", "lens", "ethos", "kudos", "pathos",
         "macos", "mars", "paris", "athens", "vegas", "physics", "politics", "ethics", "economics",
         "mathematics", "analytics", "robotics", "headquarters", "means", "overseas",
-    ].map { Array($0.utf8) })
+    ])
     /// Plurals of words ending in `u` (the `-us` rule would keep them).
-    static let uPlurals: Set<[UInt8]> = Set([
+    static let uPlurals = ByteSet([
         "gpus", "tpus", "cpus", "npus", "dpus", "apus", "ipus", "xpus", "lpus", "menus", "gurus", "emus",
-    ].map { Array($0.utf8) })
+    ])
     /// `-ches` plurals of words ending in `-che`.
-    static let chePlurals: Set<[UInt8]> = Set([
+    static let chePlurals = ByteSet([
         "caches", "niches", "headaches", "avalanches", "moustaches", "psyches", "clichés",
-    ].map { Array($0.utf8) })
+    ])
 
     /// A cheap plural fold for lowercased English words, the same for texts and rules:
     /// `controls` → `control`, `chips` → `chip`, `licences` → `licence`, `entities` →
@@ -180,36 +237,33 @@ enum Tokenizer {
     /// their tense (`expanded` stays), and a third-person `-s` folds like a plural
     /// (`expands` → `expand`), which is what matching wants.
     static func foldPlural(_ w: inout [UInt8]) {
+        let count = w.withUnsafeMutableBufferPointer { foldPlural($0) }
+        w.removeLast(w.count - count)
+    }
+
+    /// Folds the word in place and returns its new length.
+    static func foldPlural(_ w: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let n = w.count
-        guard n >= 4, w[n - 1] == 0x73 else { return }  // s
+        guard n >= 4, w[n - 1] == 0x73 else { return n }  // s
         let p = w[n - 2]
-        if p == 0x73 || p == 0x69 || p == 0x27 { return }  // -ss, -is
+        if p == 0x73 || p == 0x69 || p == 0x27 { return n }  // -ss, -is
         if p == 0x75 {  // -us
-            if uPlurals.contains(w) { w.removeLast() }
-            return
+            return uPlurals.contains(UnsafeBufferPointer(w)) ? n - 1 : n
         }
-        if keepS.contains(w) { return }
+        if keepS.contains(UnsafeBufferPointer(w)) { return n }
         if p == 0x65, n >= 5 {  // -es
             let q = w[n - 3]
             if q == 0x69 {  // -ies → -y
-                w.removeLast(3)
-                w.append(0x79)
-                return
+                w[n - 3] = 0x79
+                return n - 2
             }
-            if q == 0x78 || (q == 0x73 && w[n - 4] == 0x73) {  // -xes, -sses
-                w.removeLast(2)
-                return
-            }
-            if q == 0x7A && w[n - 4] == 0x7A {  // -zzes
-                w.removeLast(2)
-                return
-            }
+            if q == 0x78 || (q == 0x73 && w[n - 4] == 0x73) { return n - 2 }  // -xes, -sses
+            if q == 0x7A && w[n - 4] == 0x7A { return n - 2 }  // -zzes
             if q == 0x68 && (w[n - 4] == 0x63 || w[n - 4] == 0x73) {  // -ches, -shes
-                w.removeLast(chePlurals.contains(w) ? 1 : 2)
-                return
+                return chePlurals.contains(UnsafeBufferPointer(w)) ? n - 1 : n - 2
             }
         }
-        w.removeLast()
+        return n - 1
     }
 
     /// `foldPlural` on a lowercased word.
@@ -217,5 +271,92 @@ enum Tokenizer {
         var bytes = Array(word.utf8)
         foldPlural(&bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A set of byte strings looked up without allocating: open addressing on FNV-1a.
+/// ``ByteTable`` maps them to ids.
+struct ByteSet: Sendable {
+    private let table: ByteTable
+
+    init(_ words: [String]) {
+        var table = ByteTable()
+        for word in words { _ = table.insert(Array(word.utf8)) }
+        self.table = table
+    }
+
+    @inline(__always) func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { table.id(of: bytes) >= 0 }
+}
+
+/// Byte strings → dense ids 0, 1, 2…, found from a byte buffer without allocating.
+struct ByteTable: Sendable {
+    private(set) var storage: [UInt8] = []
+    private(set) var offsets: [Int32] = [0]
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var mask = 15
+
+    var count: Int { offsets.count - 1 }
+
+    /// The bytes of word `id`.
+    func word(_ id: Int32) -> ArraySlice<UInt8> { storage[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])] }
+
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The id of `bytes`, or -1.
+    @inline(__always) func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = Self.hash(bytes) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            storage.withUnsafeBufferPointer { storage in
+                offsets.withUnsafeBufferPointer { offsets in
+                    while true {
+                        let id = slots[slot]
+                        if id < 0 { return -1 }
+                        let start = Int(offsets[Int(id)])
+                        let end = Int(offsets[Int(id) + 1])
+                        if end - start == bytes.count {
+                            var k = 0
+                            while k < bytes.count, storage[start + k] == bytes[k] { k += 1 }
+                            if k == bytes.count { return id }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    func id(of bytes: [UInt8]) -> Int32 { bytes.withUnsafeBufferPointer { id(of: $0) } }
+
+    /// The id of `bytes`, added if new.
+    mutating func insert(_ bytes: [UInt8]) -> Int32 {
+        let existing = id(of: bytes)
+        if existing >= 0 { return existing }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        storage.append(contentsOf: bytes)
+        offsets.append(Int32(storage.count))
+        place(id, hash: bytes.withUnsafeBufferPointer(Self.hash))
+        return id
+    }
+
+    private mutating func place(_ id: Int32, hash: Int) {
+        var slot = hash & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<count {
+            let hash = storage.withUnsafeBufferPointer {
+                Self.hash(UnsafeBufferPointer(rebasing: $0[Int(offsets[id])..<Int(offsets[id + 1])]))
+            }
+            place(Int32(id), hash: hash)
+        }
     }
 }

@@ -166,9 +166,14 @@ import Testing
     }
 
     @Test func patternsMatchWithEvidence() throws {
-        let result = classifier.classify("OpenAI raises $6.6 billion at a $157 billion valuation")
+        let result = classifier.classify("OpenAI raises $6.6 billion from investors")
         #expect(result.topics == ["funding-mna"])
         #expect(result.evidence.contains { $0.rule.hasPrefix("pattern '") && $0.matched == "raises $6" })
+        // A topic a phrase has decided does not run its patterns.
+        let decided = classifier.classify("OpenAI raises $6.6 billion at a $157 billion valuation")
+        #expect(decided.topics == ["funding-mna"])
+        #expect(decided.evidence.filter { $0.target == "funding-mna" }
+            == [Evidence(kind: .topic, target: "funding-mna", rule: "phrase 'valuation'", matched: "valuation")])
 
         let c = try Self.custom([Topic(slug: "fdpr", name: "FDPR", rules: .init(patterns: [#"\bfdpr\b"#]))])
         #expect(c.classify("The FDPR reaches abroad").evidence
@@ -221,29 +226,46 @@ import Testing
         #expect(String(decoding: bytes[tokens[7].start..<tokens[7].end], as: UTF8.self) == "China")
     }
 
+    @Test func longWordsAndLongTexts() {
+        let long = String(repeating: "a", count: 300)
+        #expect(Tokenizer.tokens("x \(long)s y").map(\.text) == ["x", long, "y"])
+        let text = String(repeating: "Commerce adds Huawei to the Entity List. ", count: 500)
+        let result = classifier.classify(text)
+        #expect(result.entities == ["United States", "Commerce Department", "Entity List", "Huawei"])
+        #expect(result.evidence.count == 5)
+    }
+
     @Test func prefilterFindsTheLiteralsAPatternNeeds() {
-        let cases: [(String, [String]?)] = [
-            (#"\bfdpr\b"#, ["fdpr"]),
-            (#"export(s|ing)? ban"#, ["export"]),
-            (#"\b(?:ban|restrict)\w*\s+exports?"#, ["export"]),
-            (#"(?:huawei|smic)\s+\d+"#, ["huawei", "smic"]),
-            (#"raise[sd]?\s+\$\d"#, ["raise"]),
-            (#"\d+\s?nm\b"#, ["nm"]),
-            (#"colou?r"#, ["colo"]),
-            (#"ab+c"#, ["ab"]),
-            (#"(?i)chips?"#, ["chip"]),
-            (#"[a-z]+\d"#, nil),
-            (#"(?:gpt|o)\d"#, nil),
-            (#"(?x) f d p r"#, nil),
-            (#"x|fdpr"#, nil),
+        let cases: [(String, [[String]])] = [
+            (#"\bfdpr\b"#, [["fdpr"]]),
+            (#"export(s|ing)? ban"#, [["export"], ["ban"]]),
+            (#"\b(?:ban|restrict)\w*\s+exports?"#, [["ban", "restrict"], ["export"]]),
+            (#"(?:huawei|smic)\s+\d+"#, [["huawei", "smic"]]),
+            (#"raise[sd]?\s+\$\d"#, [["raise"]]),
+            (#"\d+\s?nm\b"#, [["nm"]]),
+            (#"colou?r"#, [["colo"]]),
+            (#"ab+c"#, [["ab"]]),
+            (#"(?i)chips?"#, [["chip"]]),
+            (#"(?:release|launch)(?:es|ed)?\s+(?:gpt|claude)"#, [["launch", "release"], ["claude", "gpt"]]),
+            (#"(?:ab+c|xyz)"#, [["ab", "xyz"]]),
+            (#"(?=fdpr)\w+"#, []),
+            (#"[a-z]+\d"#, []),
+            (#"(?:gpt|o)\d"#, []),
+            (#"(?x) f d p r"#, []),
+            (#"x|fdpr"#, []),
         ]
-        for (pattern, literals) in cases {
-            #expect(PatternPrefilter.requiredLiterals(of: pattern) == literals, "\(pattern)")
+        for (pattern, groups) in cases {
+            #expect(PatternPrefilter.requiredLiteralGroups(of: pattern) == groups, "\(pattern)")
         }
         var text = "The FDPR applies"
         text.withUTF8 { buffer in
             #expect(PatternPrefilter.contains(buffer, Array("fdpr".utf8)))
             #expect(!PatternPrefilter.contains(buffer, Array("fdprs".utf8)))
+            #expect(PatternPrefilter.admits(buffer, [[Array("fdpr".utf8)], [Array("xx".utf8), Array("appl".utf8)]]))
+            #expect(!PatternPrefilter.admits(buffer, [[Array("fdpr".utf8)], [Array("xx".utf8)]]))
+            #expect(PatternPrefilter.admits(buffer, []))
+            let scanner = PatternPrefilter.Scanner(["fdpr", "app", "apply", "xyz", "e"].map { Array($0.utf8) })
+            #expect(scanner.found(in: buffer) == [true, true, false, false, true])
         }
     }
 
