@@ -28,19 +28,25 @@ release: deps
 
 # Builds, ingests fixtures/ into a fresh demo archive and shows what was stored.
 demo: build
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@echo "== annals ingest fixtures/cards fixtures/feeds"
-	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/cards fixtures/feeds
-	@echo "== again: nothing new"
-	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/cards fixtures/feeds
-	@echo "== bad inputs are rejected with the file and the reason (exit 65)"
-	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/bad; test $$? -eq 65
-	@echo "== annals stats"
-	@$(ANNALS_DEBUG) --db $(DEMO_DB) stats
-	@echo "== annals articles"
-	@$(ANNALS_DEBUG) --db $(DEMO_DB) articles
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock
+	@echo "== the real card, mojibake and all: annals ingest fixtures/cards/ars-technica-mojibake.txt"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest fixtures/cards/ars-technica-mojibake.txt
 	@echo "== annals show 1"
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) show 1
+	@echo "== annals ingest fixtures/cards fixtures/feeds"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest --settle 0 fixtures/cards fixtures/feeds
+	@echo "== again: nothing new"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest --settle 0 --rescan fixtures/cards fixtures/feeds
+	@echo "== bad inputs are rejected with the file and the reason (exit 65)"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ingest --settle 0 fixtures/bad; test $$? -eq 65
+	@echo "== annals stats"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) stats
+	@echo "== annals events --sort mentions --limit 5"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) events --sort mentions --limit 5
+	@echo '== annals ask "all export-control events since 2024"'
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ask "all export-control events since 2024"
+	@echo "== annals topics"
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) topics
 
 test: deps
 	$(SWIFT) build
