@@ -18,6 +18,62 @@ struct SQLConditions {
     }
 }
 
+/// How the shared filters reach one kind of row: which columns hold its interval,
+/// which tag tables tag it, how its source is known, and which full-text rows are its.
+struct FilterTarget {
+    /// Columns of the row's interval: `since` compares `end`, `until` compares `start`.
+    var start: String
+    var end: String
+    /// The column the tag tables point to, and the tables: `event` or `article`.
+    var tagged: String
+    var tags: String
+    /// A condition on `s.key` (sources joined as `s`), or on the event's mentions.
+    var sourceViaMentions: Bool
+    /// The row's id column and its kind in `search_index` (rowid = id * 4 + kind).
+    var searchRow: String
+    var searchKind: Int
+
+    static let events = FilterTarget(
+        start: "e.start", end: "e.end", tagged: "e.id", tags: "event", sourceViaMentions: true, searchRow: "", searchKind: 3)
+    static let timeline = FilterTarget(
+        start: "x.start", end: "x.end", tagged: "x.event_id", tags: "event", sourceViaMentions: false,
+        searchRow: "x.id", searchKind: 3)
+    static func article(row: String, kind: Int) -> FilterTarget {
+        FilterTarget(start: "a.day", end: "a.day", tagged: "a.id", tags: "article", sourceViaMentions: false, searchRow: row, searchKind: kind)
+    }
+
+    /// The conditions `filter` sets on this kind of row.
+    func conditions(_ filter: QueryFilter) -> SQLConditions {
+        var conditions = SQLConditions()
+        if let since = filter.since { conditions.add("\(end) >= ?", [since.iso]) }
+        if let until = filter.until { conditions.add("\(start) <= ?", [until.iso]) }
+        if !filter.topics.isEmpty {
+            conditions.add("""
+                \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_topics g JOIN topics t ON t.id = g.topic_id
+                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                """, filter.topics)
+        }
+        for entity in filter.entities {
+            conditions.add("""
+                \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_entities g JOIN entities n ON n.id = g.entity_id WHERE n.name = ?)
+                """, [entity])
+        }
+        if !filter.sources.isEmpty {
+            let keys = SQLConditions.placeholders(filter.sources.count)
+            conditions.add(sourceViaMentions ? """
+                e.id IN (SELECT te.event_id FROM timeline_entries te JOIN articles a ON a.id = te.article_id
+                         JOIN sources s ON s.id = a.source_id WHERE s.key IN (\(keys)))
+                """ : "s.key IN (\(keys))", filter.sources.map(Normalize.sourceKey))
+        }
+        if !searchRow.isEmpty, let search = filter.search.flatMap(FullTextQuery.init) {
+            conditions.add(
+                "\(searchRow) * 4 + \(searchKind) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)",
+                [search.expression])
+        }
+        return conditions
+    }
+}
+
 extension Archive {
     // MARK: - Events
 
@@ -35,26 +91,7 @@ extension Archive {
     /// The one statement, and its arguments, that lists the events matching `filter`.
     static func eventQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
-        var conditions = SQLConditions()
-        if let since = filter.since { conditions.add("e.end >= ?", [since.iso]) }
-        if let until = filter.until { conditions.add("e.start <= ?", [until.iso]) }
-        if !filter.topics.isEmpty {
-            conditions.add("""
-                e.id IN (SELECT et.event_id FROM event_topics et JOIN topics t ON t.id = et.topic_id
-                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
-                """, filter.topics)
-        }
-        for entity in filter.entities {
-            conditions.add("""
-                e.id IN (SELECT ee.event_id FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE n.name = ?)
-                """, [entity])
-        }
-        if !filter.sources.isEmpty {
-            conditions.add("""
-                e.id IN (SELECT te.event_id FROM timeline_entries te JOIN articles a ON a.id = te.article_id
-                         JOIN sources s ON s.id = a.source_id WHERE s.key IN (\(SQLConditions.placeholders(filter.sources.count))))
-                """, filter.sources.map(Normalize.sourceKey))
-        }
+        let conditions = FilterTarget.events.conditions(filter)
         var rankJoin = ""
         if let search = filter.search.flatMap(FullTextQuery.init) {
             rankJoin = """
@@ -123,35 +160,6 @@ extension Archive {
 
     // MARK: - Articles and their parts
 
-    /// The conditions on articles (alias `a`) that a filter sets; `searchKind` is the
-    /// FTS row kind to search (0 article, 1 takeaway, 2 implication) on `rowColumn`.
-    static func articleConditions(_ filter: QueryFilter, searchKind: Int, rowColumn: String) -> SQLConditions {
-        var conditions = SQLConditions()
-        if let since = filter.since { conditions.add("a.day >= ?", [since.iso]) }
-        if let until = filter.until { conditions.add("a.day <= ?", [until.iso]) }
-        if !filter.topics.isEmpty {
-            conditions.add("""
-                a.id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
-                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
-                """, filter.topics)
-        }
-        for entity in filter.entities {
-            conditions.add("""
-                a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities n ON n.id = ae.entity_id WHERE n.name = ?)
-                """, [entity])
-        }
-        if !filter.sources.isEmpty {
-            conditions.add(
-                "s.key IN (\(SQLConditions.placeholders(filter.sources.count)))", filter.sources.map(Normalize.sourceKey))
-        }
-        if let search = filter.search.flatMap(FullTextQuery.init) {
-            conditions.add("""
-                \(rowColumn) * 4 + \(searchKind) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)
-                """, [search.expression])
-        }
-        return conditions
-    }
-
     static func order(_ filter: QueryFilter, rank: String?, tieBreak: String) -> String {
         switch filter.sort {
         case .date, .mentions: return "a.day, \(tieBreak)"
@@ -185,7 +193,7 @@ extension Archive {
     /// The one statement, and its arguments, that lists the articles matching `filter`.
     static func articleQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
-        let conditions = Self.articleConditions(filter, searchKind: 0, rowColumn: "a.id")
+        let conditions = FilterTarget.article(row: "a.id", kind: 0).conditions(filter)
         let rank = Self.rankExpression(filter, rowColumn: "a.id", kind: 0)
         var arguments = conditions.arguments
         if let rank { arguments += rank.arguments }
@@ -209,40 +217,33 @@ extension Archive {
 
     /// Calls `body` with each takeaway whose article matches `filter` (search: in the takeaway's text).
     public func forEachTakeaway(matching filter: QueryFilter, _ body: (TakeawayRow) throws -> Void) throws {
-        let filter = try filter.validated()
-        let conditions = Self.articleConditions(filter, searchKind: 1, rowColumn: "x.id")
-        let rank = Self.rankExpression(filter, rowColumn: "x.id", kind: 1)
-        var arguments = conditions.arguments
-        if let rank { arguments += rank.arguments }
-        arguments += [filter.limit ?? -1, filter.offset]
-        let sql = """
-            SELECT x.id, x.position, x.text, a.id AS article_id, a.title, s.name AS source, a.day
-            FROM takeaways x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
-            \(conditions.sql)
-            ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "x.article_id, x.position"))
-            LIMIT ? OFFSET ?
-            """
-        try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                try body(TakeawayRow(
-                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
-                    day: row["day"], position: row["position"], text: row["text"]))
-            }
+        try forEachPart(table: "takeaways", columns: "x.text", searchKind: 1, filter: filter) { row, article in
+            try body(TakeawayRow(id: row["id"], article: article, day: row["day"], position: row["position"], text: row["text"]))
         }
     }
 
     /// Calls `body` with each implication whose article matches `filter` (search: in the implication).
     public func forEachImplication(matching filter: QueryFilter, _ body: (ImplicationRow) throws -> Void) throws {
+        try forEachPart(table: "implications", columns: "x.headline, x.detail", searchKind: 2, filter: filter) { row, article in
+            try body(ImplicationRow(
+                id: row["id"], article: article, day: row["day"], position: row["position"], headline: row["headline"],
+                detail: row["detail"]))
+        }
+    }
+
+    /// Streams the rows of an article part table (`x`), filtered through their articles.
+    private func forEachPart(
+        table: String, columns: String, searchKind: Int, filter: QueryFilter, _ body: (Row, ArticleRef) throws -> Void
+    ) throws {
         let filter = try filter.validated()
-        let conditions = Self.articleConditions(filter, searchKind: 2, rowColumn: "x.id")
-        let rank = Self.rankExpression(filter, rowColumn: "x.id", kind: 2)
+        let conditions = FilterTarget.article(row: "x.id", kind: searchKind).conditions(filter)
+        let rank = Self.rankExpression(filter, rowColumn: "x.id", kind: searchKind)
         var arguments = conditions.arguments
         if let rank { arguments += rank.arguments }
         arguments += [filter.limit ?? -1, filter.offset]
         let sql = """
-            SELECT x.id, x.position, x.headline, x.detail, a.id AS article_id, a.title, s.name AS source, a.day
-            FROM implications x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
+            SELECT x.id, x.position, \(columns), a.id AS article_id, a.title, s.name AS source, a.day
+            FROM \(table) x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
             \(conditions.sql)
             ORDER BY \(Self.order(filter, rank: rank?.sql, tieBreak: "x.article_id, x.position"))
             LIMIT ? OFFSET ?
@@ -250,9 +251,7 @@ extension Archive {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                try body(ImplicationRow(
-                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
-                    day: row["day"], position: row["position"], headline: row["headline"], detail: row["detail"]))
+                try body(row, ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]))
             }
         }
     }
@@ -261,27 +260,7 @@ extension Archive {
     /// are those of the entry's event; sources those of its article.
     public func forEachTimelineEntry(matching filter: QueryFilter, _ body: (TimelineRow) throws -> Void) throws {
         let filter = try filter.validated()
-        var conditions = SQLConditions()
-        if let since = filter.since { conditions.add("x.end >= ?", [since.iso]) }
-        if let until = filter.until { conditions.add("x.start <= ?", [until.iso]) }
-        if !filter.topics.isEmpty {
-            conditions.add("""
-                x.event_id IN (SELECT et.event_id FROM event_topics et JOIN topics t ON t.id = et.topic_id
-                               WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
-                """, filter.topics)
-        }
-        for entity in filter.entities {
-            conditions.add("""
-                x.event_id IN (SELECT ee.event_id FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE n.name = ?)
-                """, [entity])
-        }
-        if !filter.sources.isEmpty {
-            conditions.add(
-                "s.key IN (\(SQLConditions.placeholders(filter.sources.count)))", filter.sources.map(Normalize.sourceKey))
-        }
-        if let search = filter.search.flatMap(FullTextQuery.init) {
-            conditions.add("x.id * 4 + 3 IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)", [search.expression])
-        }
+        let conditions = FilterTarget.timeline.conditions(filter)
         var arguments = conditions.arguments
         arguments += [filter.limit ?? -1, filter.offset]
         let order = filter.sort == .recent ? "x.end DESC, x.id DESC" : "x.start IS NULL, x.start, x.end, x.id"
