@@ -10,9 +10,10 @@ protocol ListingCommand: ArchiveCommand {
 
 extension ListingCommand {
     func run() throws {
+        let format = try output.format(writingTo: csv.output)
         let archive = try openArchive()
         let (filter, _, _) = try filters.resolve(in: archive)
-        try Listing.run(Self.kind, filter: filter, archive: archive, format: output.format, csv: csv)
+        try Listing.run(Self.kind, filter: filter, archive: archive, format: format, csv: csv)
     }
 }
 
