@@ -34,7 +34,7 @@ extension Annals {
             let archive = try openArchive()
             let (filter, _, _) = try filters.resolve(in: archive)
             let count = try Listing.run(kind, filter: filter, archive: archive, format: format, csv: csv)
-            if let output = csv.output { Terminal.note("exported \(count) \(kind.rawValue) to \(output)") }
+            if let output = csv.output { Terminal.note("exported \(count) \(kind.noun) to \(output)") }
         }
     }
 }
