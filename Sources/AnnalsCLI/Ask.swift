@@ -27,11 +27,12 @@ extension Annals {
         }
 
         func run() throws {
+            let format = try output.format(writingTo: csv.output)
             let archive = try openArchive()
             let parsed = try QuestionParser(vocabulary: try archive.vocabulary(), today: FilterOptions.day(today))
                 .parse(question.joined(separator: " "))
             Terminal.note(parsed.understanding)
-            try Listing.run(parsed.kind, filter: parsed.filter, archive: archive, format: output.format, csv: csv)
+            try Listing.run(parsed.kind, filter: parsed.filter, archive: archive, format: format, csv: csv)
         }
     }
 }

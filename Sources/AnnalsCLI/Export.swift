@@ -8,9 +8,10 @@ extension Annals {
         static let configuration = CommandConfiguration(
             abstract: "Export events, articles, takeaways, implications or timeline entries as CSV, JSON or NDJSON.",
             discussion: """
-                Every column of that kind, in the documented order (see the README). CSV is RFC 4180 \
+                Every column of that kind, in the documented order (see docs/csv.md). CSV is RFC 4180 \
                 (CRLF, quoted as needed, UTF-8) with a formula guard: a text cell starting with = + - @ \
-                tab CR or LF gets a leading ' so no spreadsheet runs it (--raw turns it off). --output \
+                tab CR or LF gets a leading ' so no spreadsheet runs it (not a lone - or a plain negative \
+                number; --raw turns it off). --output \
                 writes a temporary file and renames it at the end: a failed export leaves no half file.
                 """)
 
@@ -34,7 +35,7 @@ extension Annals {
             let archive = try openArchive()
             let (filter, _, _) = try filters.resolve(in: archive)
             let count = try Listing.run(kind, filter: filter, archive: archive, format: format, csv: csv)
-            if let output = csv.output { Terminal.note("exported \(count) \(kind.rawValue) to \(output)") }
+            if let output = csv.output { Terminal.note("exported \(count) \(kind.noun) to \(output)") }
         }
     }
 }

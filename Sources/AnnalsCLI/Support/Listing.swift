@@ -10,9 +10,10 @@ protocol ListingCommand: ArchiveCommand {
 
 extension ListingCommand {
     func run() throws {
+        let format = try output.format(writingTo: csv.output)
         let archive = try openArchive()
         let (filter, _, _) = try filters.resolve(in: archive)
-        try Listing.run(Self.kind, filter: filter, archive: archive, format: output.format, csv: csv)
+        try Listing.run(Self.kind, filter: filter, archive: archive, format: format, csv: csv)
     }
 }
 
@@ -23,7 +24,7 @@ enum Listing {
         _ kind: RecordKind, filter: QueryFilter, archive: Archive, format: OutputFormat, csv: CSVOptions
     ) throws -> Int {
         func printer<R: ExportRecord & TableRow>(_: R.Type) -> RecordPrinter<R> {
-            RecordPrinter<R>(format: format, csv: csv.writer, output: csv.output, empty: "no \(kind.rawValue) match")
+            RecordPrinter<R>(format: format, csv: csv.writer, output: csv.output, empty: "no \(kind.noun) match")
         }
         switch kind {
         case .events: return try printer(Event.self).print { try archive.forEachEvent(matching: filter, $0) }
@@ -33,4 +34,9 @@ enum Listing {
         case .timeline: return try printer(TimelineRow.self).print { try archive.forEachTimelineEntry(matching: filter, $0) }
         }
     }
+}
+
+extension RecordKind {
+    /// The kind in words, for messages: "timeline entries" rather than "timeline".
+    var noun: String { self == .timeline ? "timeline entries" : rawValue }
 }

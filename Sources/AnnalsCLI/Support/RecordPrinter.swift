@@ -38,7 +38,9 @@ struct RecordPrinter<Record: ExportRecord & TableRow> {
         try produce { try writer.write($0) }
         try writer.finish()
         try file?.commit()
-        if writer.written == 0 && file == nil && format != .json { Terminal.note(empty) }
+        // Say so on stderr whatever the format and destination: an empty CSV still has its
+        // header and an empty JSON export is `[]`, which look like answers.
+        if writer.written == 0 { Terminal.note(recordFormat == .csv ? "\(empty) (wrote the header only)" : empty) }
         return writer.written
     }
 }

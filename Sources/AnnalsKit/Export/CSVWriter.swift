@@ -6,6 +6,10 @@
 ///   tab, CR or LF gets a leading `'` so Excel, Sheets and LibreOffice show it as text
 ///   instead of running it. Cells marked numeric are never guarded. Turn the guard off
 ///   (`formulaGuard: false`) for pipelines that read the values back.
+/// - Two kinds of text start with `-` but are no formula in any spreadsheet, and are left
+///   as they are so the analyst sees the stored text: a lone `-` (a common "none"
+///   placeholder) and a plain negative number (`-42`, `-0.5`), which a spreadsheet
+///   reads as that number. Anything more (`-1+1`, `-5% YoY`, `-cmd|…`) is guarded.
 public struct CSVWriter: Sendable {
     /// Options for a CSV dialect.
     public struct Options: Sendable, Hashable {
@@ -65,7 +69,7 @@ public struct CSVWriter: Sendable {
 
     private func appendText(_ text: String, to out: inout [UInt8]) {
         var utf8 = Array(text.utf8)
-        if options.formulaGuard, let first = utf8.first, Self.formulaStarts.contains(first) {
+        if options.formulaGuard, let first = utf8.first, Self.formulaStarts.contains(first), !Self.isInert(utf8) {
             utf8.insert(UInt8(ascii: "'"), at: 0)
         }
         let delimiter = options.delimiter
@@ -82,6 +86,17 @@ public struct CSVWriter: Sendable {
             out.append(byte)
         }
         out.append(0x22)
+    }
+
+    /// Whether text that starts with a formula character is still no formula: `-` alone, or
+    /// `-` then digits with an optional `.digits` fraction.
+    static func isInert(_ utf8: [UInt8]) -> Bool {
+        guard utf8.first == UInt8(ascii: "-") else { return false }
+        let rest = utf8.dropFirst()
+        if rest.isEmpty { return true }
+        let parts = rest.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        let isDigits = { (part: ArraySlice<UInt8>) in !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) } }
+        return parts.allSatisfy(isDigits)
     }
 
     /// `=`, `+`, `-`, `@`, tab, CR, LF.
