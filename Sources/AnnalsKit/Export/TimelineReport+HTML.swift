@@ -169,32 +169,32 @@ struct TimelineHTML {
         * { box-sizing: border-box; }
         body { margin: 0 auto; max-width: 1260px; padding: 16px 20px 40px; color: #1a1a1a; background: #ffffff;
           font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        h1 { font-size: 1.6rem; line-height: 1.2; margin: 0 0 0.35rem; }
-        h2 { font-size: 1.15rem; margin: 1.2rem 0 0.35rem; }
-        header p { margin: 0.25rem 0; }
+        h1 { font-size: 1.6em; line-height: 1.2; margin: 0 0 0.35em; }
+        h2 { font-size: 1.15em; margin: 1.2em 0 0.35em; }
+        header p { margin: 0.25em 0; }
         .understanding code { background: #efefef; padding: 0.05em 0.35em; border-radius: 3px; font-size: 0.95em; }
         .counts { font-weight: 600; }
-        .note { padding: 0.35rem 0.6rem; border-left: 4px solid #4d4d4d; background: #f4f4f4; }
-        .help { color: #404040; font-size: 0.9rem; margin: 0 0 0.4rem; }
+        .note { padding: 0.35em 0.6em; border-left: 4px solid #4d4d4d; background: #f4f4f4; }
+        .help { color: #404040; font-size: 0.9em; margin: 0 0 0.4em; }
         figure { margin: 0; }
         .timeline svg { display: block; max-width: 100%; height: auto; border: 1px solid #c8c8c8; }
-        .details { position: sticky; bottom: 0; z-index: 2; margin-top: 0.5rem; padding: 0.5rem 0.8rem; max-height: 45vh;
+        .details { position: sticky; bottom: 0; z-index: 2; margin-top: 0.5em; padding: 0.5em 0.8em; max-height: 45vh;
           overflow: auto; background: #fffbea; border: 2px solid #1a1a1a; }
-        .details h3 { margin: 0 0 0.4rem; font-size: 1rem; }
-        .details button { float: right; font: inherit; padding: 0.1rem 0.6rem; }
-        table { border-collapse: collapse; width: 100%; font-size: 0.88rem; }
-        caption { text-align: left; color: #404040; padding-bottom: 0.3rem; }
-        th, td { border-bottom: 1px solid #d0d0d0; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        .details h3 { margin: 0 0 0.4em; font-size: 1em; }
+        .details button { float: right; font: inherit; padding: 0.1em 0.6em; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.88em; }
+        caption { text-align: left; color: #404040; padding-bottom: 0.3em; }
+        th, td { border-bottom: 1px solid #d0d0d0; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
         thead th { background: #e8e8e8; position: sticky; top: 0; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         td.date { white-space: nowrap; }
         .cards ul { margin: 0; padding-left: 1.1em; }
         .source { color: #595959; }
-        .flag { display: block; font-size: 0.8rem; font-weight: 600; color: #8a1c1c; white-space: normal; }
+        .flag { display: block; font-size: 0.8em; font-weight: 600; color: #8a1c1c; white-space: normal; }
         tr.undated td.date { font-style: italic; }
         tr:target, tr.pinned { background: #fff1b8; outline: 2px solid #1a1a1a; }
         a:focus-visible, button:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-        footer { margin-top: 1.5rem; color: #595959; font-size: 0.85rem; }
+        footer { margin-top: 1.5em; color: #595959; font-size: 0.85em; }
         @media print {
           @page { size: landscape; margin: 12mm; }
           body { max-width: none; padding: 0; font-size: 10pt; }

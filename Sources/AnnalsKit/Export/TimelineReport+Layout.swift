@@ -267,11 +267,11 @@ struct TimelineLayout {
                 var left = min(mark.x0, mark.cx - mark.radius), right = max(mark.x1, mark.cx + mark.radius)
                 if let label = mark.label {
                     let width = Self.textWidth(label, size: 11)
-                    if mark.cx + mark.radius + 4 + width <= Self.width - 4 {
-                        right = max(right, mark.cx + mark.radius + 4 + width)
+                    if mark.labelX(onLeft: false) + width <= Self.width - 4 {
+                        right = mark.labelX(onLeft: false) + width
                     } else {
                         mark.labelOnLeft = true
-                        left = min(left, mark.cx - mark.radius - 4 - width)
+                        left = mark.labelX(onLeft: true) - width
                     }
                 }
                 marks[index] = mark
@@ -400,6 +400,11 @@ struct TimelineLayout {
 }
 
 extension TimelineLayout.Mark {
+    /// Where a label starts (or, on the left, ends): past the marker and the bar, so it hides neither.
+    func labelX(onLeft: Bool) -> Double {
+        onLeft ? min(cx - radius, x0) - 4 : max(cx + radius, x1) + 4
+    }
+
     mutating func add(_ index: Int, _ mentions: Int) {
         events.append(index)
         self.mentions += mentions

@@ -36,7 +36,7 @@ struct TimelineSVG {
         return notes
     }
     var height: Double {
-        layout.axis == nil ? headerHeight + 60 : legendTop + 56 + Double(notes.count) * 17
+        layout.axis == nil ? headerHeight + 60 : legendTop + 34 + Double(notes.count + (layout.bucket == nil ? 0 : 1)) * 17
     }
 
     func write(into out: inout String) {
@@ -176,7 +176,7 @@ struct TimelineSVG {
             if mark.period == nil {
                 writeShape(Self.shape(lane.style), x: mark.cx, y: y, radius: mark.radius, color: color, into: &out, classes: "dot")
                 if let label = mark.label {
-                    let x = mark.labelOnLeft ? mark.cx - mark.radius - 4 : mark.cx + mark.radius + 4
+                    let x = mark.labelX(onLeft: mark.labelOnLeft)
                     out += "<text class=\"mark-label\(mark.labelOnLeft ? " left" : "")\" x=\"\(x.svgNumber)\" y=\"\(y.svgNumber)\" dy=\"0.35em\">"
                     out.appendEscaped(label)
                     out += "</text>"
