@@ -5,7 +5,7 @@ DEMO_DB ?= demo/annals.sqlite
 ANNALS_DEBUG = .build/debug/annals
 ANNALS_RELEASE = .build/release/annals
 
-.PHONY: all build release demo test bench install deps clean
+.PHONY: all build release demo test bench install deps clean report-screenshot
 
 all: build
 
@@ -54,6 +54,11 @@ test: deps
 
 bench: release
 	$(SWIFT) run -c release annals-bench
+
+# docs/report.png, the README's picture: the sample question's report in headless Chromium
+# (apt-get install chromium); fails when the page logs anything on the console.
+report-screenshot: build
+	sh scripts/screenshot-report.sh docs/report.png
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
