@@ -25,7 +25,7 @@ CREATE TABLE sources (
 -- An article is identified by its URL when it has one, else by its source and
 -- normalized title. `document_id` is the document of its current version.
 CREATE TABLE articles (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     source_id       INTEGER NOT NULL REFERENCES sources(id),
     document_id     INTEGER NOT NULL REFERENCES documents(id),
     title           TEXT    NOT NULL,
@@ -55,7 +55,7 @@ CREATE TABLE article_documents (
 CREATE INDEX article_documents_by_document ON article_documents(document_id);
 
 CREATE TABLE takeaways (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     text       TEXT    NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE takeaways (
 ) STRICT;
 
 CREATE TABLE implications (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     headline   TEXT    NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE implications (
 -- 2024-10-15), its precision, and the inclusive interval [start, end] it covers
 -- as YYYY-MM-DD. An unreadable date has no normalized form and no interval.
 CREATE TABLE timeline_entries (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     date_text  TEXT    NOT NULL,
@@ -120,7 +120,11 @@ CREATE TABLE ingest_runs (
 
 -- One full-text index over article text, takeaways, implications and timeline
 -- text. Its rowid encodes the row it indexes: id * 4 + kind (0 article,
--- 1 takeaway, 2 implication, 3 timeline entry); triggers keep it in sync.
+-- 1 takeaway, 2 implication, 3 timeline entry). New rows are indexed by the store
+-- at the end of each write transaction, all at once (FTS5 writes one segment per
+-- batch instead of one per document savepoint); the ids never repeat
+-- (AUTOINCREMENT), so "rows after the last id indexed" are exactly the new ones.
+-- Deletes and article updates are kept in sync by these triggers.
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED,
     title,
@@ -128,13 +132,6 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO search_index(rowid, kind, title, body) VALUES (
-        new.id * 4, 'article', new.title,
-        coalesce(new.summary, '') || char(10) || coalesce(new.what_changed, '') || char(10) ||
-        coalesce(new.why_it_matters, '') || char(10) || coalesce(new.what_to_do_next, '') || char(10) ||
-        coalesce(new.who_should_care, '') || char(10) || coalesce(new.insight, ''));
-END;
 CREATE TRIGGER articles_search_update AFTER UPDATE OF title, summary, what_changed, why_it_matters,
     what_to_do_next, who_should_care, insight ON articles BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4;
@@ -148,24 +145,14 @@ CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4;
 END;
 
-CREATE TRIGGER takeaways_search_insert AFTER INSERT ON takeaways BEGIN
-    INSERT INTO search_index(rowid, kind, title, body) VALUES (new.id * 4 + 1, 'takeaway', '', new.text);
-END;
 CREATE TRIGGER takeaways_search_delete AFTER DELETE ON takeaways BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
 END;
 
-CREATE TRIGGER implications_search_insert AFTER INSERT ON implications BEGIN
-    INSERT INTO search_index(rowid, kind, title, body)
-    VALUES (new.id * 4 + 2, 'implication', new.headline, new.detail);
-END;
 CREATE TRIGGER implications_search_delete AFTER DELETE ON implications BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
 END;
 
-CREATE TRIGGER timeline_entries_search_insert AFTER INSERT ON timeline_entries BEGIN
-    INSERT INTO search_index(rowid, kind, title, body) VALUES (new.id * 4 + 3, 'timeline', '', new.text);
-END;
 CREATE TRIGGER timeline_entries_search_delete AFTER DELETE ON timeline_entries BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4 + 3;
 END;

@@ -86,6 +86,7 @@ extension Archive {
         let now = Timestamp.iso(receivedAt)
         return try writer.write { db in
             let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try Self.hasCorrections(db), now: now)
+            let index = try SearchIndexMarks(db)
             var outcomes: [StoreOutcome] = []
             outcomes.reserveCapacity(documents.count)
             for document in documents {
@@ -103,7 +104,41 @@ extension Archive {
                 }
                 outcomes.append(outcome)
             }
+            try index.indexNewRows(db)
             return outcomes
+        }
+    }
+
+    /// The last ids of the indexed tables when a write transaction began: the rows after
+    /// them are new, and are added to the full-text index in one go at its end.
+    struct SearchIndexMarks {
+        let marks: [String: Int64]
+
+        init(_ db: Database) throws {
+            var marks: [String: Int64] = [:]
+            for table in ["articles", "takeaways", "implications", "timeline_entries"] {
+                marks[table] = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
+            }
+            self.marks = marks
+        }
+
+        /// Indexes the rows inserted since the marks (an article updated meanwhile is
+        /// indexed already, by the update trigger).
+        func indexNewRows(_ db: Database) throws {
+            try db.execute(sql: """
+                INSERT INTO search_index (rowid, kind, title, body)
+                SELECT a.id * 4, 'article', a.title,
+                    coalesce(a.summary, '') || char(10) || coalesce(a.what_changed, '') || char(10) ||
+                    coalesce(a.why_it_matters, '') || char(10) || coalesce(a.what_to_do_next, '') || char(10) ||
+                    coalesce(a.who_should_care, '') || char(10) || coalesce(a.insight, '')
+                FROM articles a WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM search_index f WHERE f.rowid = a.id * 4);
+                INSERT INTO search_index (rowid, kind, title, body)
+                    SELECT id * 4 + 1, 'takeaway', '', text FROM takeaways WHERE id > ?;
+                INSERT INTO search_index (rowid, kind, title, body)
+                    SELECT id * 4 + 2, 'implication', headline, detail FROM implications WHERE id > ?;
+                INSERT INTO search_index (rowid, kind, title, body)
+                    SELECT id * 4 + 3, 'timeline', '', text FROM timeline_entries WHERE id > ?;
+                """, arguments: [marks["articles"], marks["takeaways"], marks["implications"], marks["timeline_entries"]])
         }
     }
 

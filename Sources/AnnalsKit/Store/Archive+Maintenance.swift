@@ -82,6 +82,7 @@ extension Archive {
         let now = Timestamp.iso(date)
         return try writer.write { db in
             let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try Self.hasCorrections(db), now: now)
+            let index = try SearchIndexMarks(db)
             var report = IngestReport()
             for (documentID, content) in documents {
                 report.documents += 1
@@ -118,6 +119,7 @@ extension Archive {
                     return .commit
                 }
             }
+            try index.indexNewRows(db)
             return report
         }
     }
