@@ -21,7 +21,7 @@ public struct ArticleClassifier: Sendable {
     /// What the merger knows of one timeline entry.
     public func facts(for entry: TimelineEntry) -> EntryFacts {
         let classification = classifier.classify(entry.text)
-        let terms = EventKey.terms(of: entry.text)
+        let terms = EventKey(text: entry.text, classification: classification).terms
         return EntryFacts(
             topics: classification.topics, entities: classification.entities, terms: terms,
             signature: String(Digest.sha256Hex(Array(terms.joined(separator: " ").utf8)).prefix(16)),

@@ -13,7 +13,8 @@ public struct EventMention: Hashable, Sendable {
 
     /// A mention of `text`, its entities found by `classifier`.
     public init(date: PartialDate, text: String, classifier: Classifier) {
-        self.init(date: date, key: EventKey(text: text), entities: classifier.classify(text).entities)
+        let classification = classifier.classify(text)
+        self.init(date: date, key: EventKey(text: text, classification: classification), entities: classification.entities)
     }
 }
 
@@ -60,6 +61,8 @@ public enum EventMatcher {
         case actionsConflict(a: [String], b: [String])
         /// Each side's identifiers; none in common.
         case identifiersConflict(a: [String], b: [String])
+        /// Each side names someone or something (a proper name or an entity) the other does not.
+        case namesConflict(onlyA: [String], onlyB: [String])
         case dissimilar(similarity: Double)
 
         public var isSame: Bool {
@@ -84,6 +87,17 @@ public enum EventMatcher {
         }
         if identifiersConflict(a.key.terms, b.key.terms) {
             return .identifiersConflict(a: a.key.identifiers, b: b.key.identifiers)
+        }
+        // Names and the entities that are named things (firms, people, products) together:
+        // `… 40 AMEC affiliates` (a name) against `… 40 SMIC affiliates` (an entity). Places
+        // and governments are left to the entity rule: one line's `Biden administration` is
+        // another's `White House`.
+        let named: Set<String> = ["company", "person", "product"]
+        let namesA = Set(a.key.names + a.entities.filter { named.contains(kinds[$0] ?? "") })
+        let namesB = Set(b.key.names + b.entities.filter { named.contains(kinds[$0] ?? "") })
+        let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
+        if !onlyA.isEmpty && !onlyB.isEmpty {
+            return .namesConflict(onlyA: onlyA.sorted(), onlyB: onlyB.sorted())
         }
         let score = similarity(a.key.terms, b.key.terms)
         return score >= threshold ? .same(similarity: score) : .dissimilar(similarity: score)

@@ -36,6 +36,14 @@ public struct EventKey: Hashable, Sendable {
         self.terms = Self.terms(of: text)
     }
 
+    /// The content terms of `text` and its proper names outside `classification`'s entities.
+    public init(text: String, classification: Classification) {
+        let known = Set(classification.evidence.filter { $0.kind == .entity }.flatMap {
+            $0.matched.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
+        })
+        self.terms = Array(Set(Self.terms(of: text) + Self.names(in: text, excluding: known))).sorted()
+    }
+
     /// The sorted, unique content terms of `text`.
     public static func terms(of text: String) -> [String] {
         let vocabulary = EventVocabulary.shared
@@ -94,6 +102,33 @@ public struct EventKey: Hashable, Sendable {
     /// The terms that identify: numbers (`140`, `6.6`; `5.5bn` and `7nm` count as `5.5`
     /// and `7`) and codes with a digit (`h20`, `r1`, `910c`).
     public var identifiers: [String] { terms.filter(Self.isIdentifier) }
+
+    /// The proper names among the terms (marked `^`, see ``names(in:excluding:)``).
+    public var names: [String] { terms.filter { $0.hasPrefix("^") } }
+
+    /// The capitalized words of `text` that the taxonomy does not know (those in
+    /// `known`, the words of its entity matches, are compared as entities), as `^word`
+    /// terms: the places, firms and people that tell near-identical lines apart
+    /// (`… new fabs in Idaho` / `… in Hiroshima`; `AMEC` / `YMTC`). Words of two letters
+    /// (`AI`, `US`) are not names.
+    public static func names(in text: String, excluding known: Set<String>) -> [String] {
+        var names: [String] = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+            guard let first = word.first, first.isUppercase, word.count >= 3 else { continue }
+            let lower = word.lowercased()
+            if known.contains(lower) || Self.sentenceWords.contains(lower) { continue }
+            // Demonyms (Italian, European, Chinese, British) name a place the entities cover.
+            if ["ian", "ean", "ese", "ish"].contains(where: { lower.hasSuffix($0) }) { continue }
+            names.append("^" + lower)
+        }
+        return Array(Set(names)).sorted()
+    }
+
+    /// Capitalized only because a sentence starts with them.
+    static let sentenceWords: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "after", "before", "as", "with", "for", "from", "by", "its", "their",
+        "this", "that", "new", "shares", "officials", "sources", "reports", "report",
+    ]
 
     /// The canonical verbs of events, and the class of each: two lines whose actions fall
     /// in no common class tell different events (`Nvidia releases H20` / `Nvidia halts H20

@@ -100,13 +100,16 @@ extension Archive {
                     """),
                 arguments: [year, termList(facts.terms)])
             if !probes.isEmpty {
+                // A rewording keeps most of an event's rare terms: share two of the three probes
+                // (or the only one), which keeps the candidates few however large the archive.
                 candidates = try Row.fetchAll(
                     db.cachedStatement(sql: """
                         SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
                             SELECT event_id FROM event_terms WHERE year = ? AND term IN (SELECT value FROM json_each(?))
+                            GROUP BY event_id HAVING count(*) >= ?
                         ) LIMIT 300
                         """),
-                    arguments: [year, termList(probes)])
+                    arguments: [year, termList(probes), min(2, probes.count)])
             }
         }
         let snapshots = candidates.map { row in

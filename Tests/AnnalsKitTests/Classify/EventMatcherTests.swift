@@ -198,6 +198,7 @@ extension EventMatcher.Verdict {
         case .entitiesConflict: return "entities"
         case .actionsConflict: return "actions"
         case .identifiersConflict: return "identifiers"
+        case .namesConflict: return "names"
         case .dissimilar: return "similarity"
         }
     }
