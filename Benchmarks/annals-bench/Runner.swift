@@ -1,0 +1,4 @@
+/// The benchmark runner (part 2).
+func runBenchmarks(_ args: [String]) throws {
+    fail("run: not written yet")
+}
