@@ -77,9 +77,13 @@ struct ArticleFactory {
     private let oneOffWeights: [Int]
     private let topics = Topic.allCases
 
-    init(pool: EventPool, seed: UInt64) {
+    /// `reservedTitles` (title keys, see ``key(_:)``) and `reservedTexts` are taken by an
+    /// earlier corpus this one continues: no title or one-off event repeats them.
+    init(pool: EventPool, seed: UInt64, reservedTitles: Set<String> = [], reservedTexts: Set<String> = []) {
         self.pool = pool
         self.seed = seed
+        titleKeys = reservedTitles
+        oneOffTexts = reservedTexts
         var patterns: [Topic: TopicPatterns] = [:]
         for topic in Topic.allCases {
             var words = CardVocabulary.common
@@ -149,15 +153,17 @@ struct ArticleFactory {
                     event = pool.pick(topic: topic, &rng)
                     tries += 1
                 }
-                if used.contains(event) { continue }
-                used.append(event)
-                let e = pool.events[event]
-                let reworded = rng.chance(0.2)
-                let text = reworded ? Reword.reword(e.text, &rng) : e.text
-                timeline.append(.init(date: e.date, text: text, event: e.id, reworded: reworded))
-            } else {
-                timeline.append(.init(date: rng.timelineDate(), text: uniqueOneOff(&rng), event: nil, reworded: false))
+                if !used.contains(event) {
+                    used.append(event)
+                    let e = pool.events[event]
+                    let reworded = rng.chance(0.2)
+                    let text = reworded ? Reword.reword(e.text, &rng) : e.text
+                    timeline.append(.init(date: e.date, text: text, event: e.id, reworded: reworded))
+                    continue
+                }
+                // A tiny pool cited over and over: fall back to a one-off event.
             }
+            timeline.append(.init(date: rng.timelineDate(), text: uniqueOneOff(&rng), event: nil, reworded: false))
         }
         // Timelines read oldest first; equal dates keep their drawing order.
         timeline = timeline.enumerated().sorted {
@@ -202,11 +208,16 @@ struct ArticleFactory {
     }
 
     private mutating func uniqueOneOff(_ rng: inout Rng) -> String {
-        while true {
+        for _ in 0..<50 {
             let text = oneOffPatterns[pickWeighted(oneOffWeights, &rng)].fill(&rng)
             if !pool.texts.contains(text) && oneOffTexts.insert(text).inserted { return text }
             collisions += 1
         }
+        // Only in corpora of millions of cards: the patterns run out of combinations.
+        let base = String(oneOffPatterns[pickWeighted(oneOffWeights, &rng)].fill(&rng).dropLast())
+        var n = oneOffTexts.count
+        while !oneOffTexts.insert(base + " (filing \(n)).").inserted { n += 1 }
+        return base + " (filing \(n))."
     }
 
     /// 150–250 characters: an opening sentence, then clauses until it is long enough.

@@ -29,13 +29,37 @@ struct EventTemplate {
     /// The event can happen only once (a model is released once): its text is never reused.
     var once: Bool
 
-    init(_ topic: Topic, _ pattern: String, swap: String? = nil, years: ClosedRange<Int> = 2018...2026, once: Bool = false) {
+    /// Slots that do not make two events different (an amount, a count, a reason): two
+    /// events that differ only there, at overlapping dates, could be one event reported two
+    /// ways, so the pool never holds both.
+    var loose: [String: String]
+
+    init(
+        _ topic: Topic, _ pattern: String, swap: String? = nil, loose: [String] = [], years: ClosedRange<Int> = 2018...2026,
+        once: Bool = false
+    ) {
         self.topic = topic
         let compiled = Pattern(pattern, Vocabulary.all)
         self.pattern = compiled
         self.swap = swap.map { name in compiled.names.firstIndex(of: name)! }
+        precondition(swap.map { !loose.contains($0) } ?? true, "the swapped slot cannot be loose")
+        self.loose = Dictionary(uniqueKeysWithValues: loose.map { name in
+            precondition(compiled.names.contains(name), "no slot \(name) in \(pattern)")
+            return (name, "#")
+        })
         self.years = years
         self.once = once
+    }
+
+    /// What must differ between two events at overlapping dates: the text with the loose slots blanked.
+    func identity(_ choice: [Int]) -> String { pattern.fill(choice, bound: loose) }
+
+    /// The choice that fills the named slots with the given values (the others with their first value).
+    func choice(_ values: [String: String]) -> [Int] {
+        pattern.names.enumerated().map { index, name in
+            guard let value = values[name] else { return 0 }
+            return pattern.lists[index].firstIndex { $0[0] == value }!
+        }
     }
 }
 
@@ -66,28 +90,31 @@ struct EventPool {
         var events: [PoolEvent] = []
         var seen: [String: [GenDate]] = [:]
 
-        func conflicts(_ text: String, _ date: GenDate, once: Bool) -> Bool {
-            guard let dates = seen[text] else { return false }
+        // By identity (see EventTemplate.identity): the dates already taken.
+        func conflicts(_ identity: String, _ date: GenDate, once: Bool) -> Bool {
+            guard let dates = seen[identity] else { return false }
             return once || dates.contains { $0.overlaps(date) }
         }
-        func add(_ topic: Topic, _ date: GenDate, _ text: String, nearMissOf: Int? = nil, kind: String? = nil) {
+        func add(_ topic: Topic, _ date: GenDate, _ text: String, identity: String, nearMissOf: Int? = nil, kind: String? = nil) {
             events.append(PoolEvent(id: events.count + 1, topic: topic, date: date, text: text, nearMissOf: nearMissOf, nearMiss: kind))
-            seen[text, default: []].append(date)
+            seen[identity, default: []].append(date)
         }
 
         for fixed in Self.fixedEvents where events.count < size {
-            add(fixed.topic, fixed.date, fixed.text)
+            add(fixed.topic, fixed.date, fixed.text, identity: fixed.text)
         }
-        // Fixed near misses: the same wording one month apart, and Huawei vs SMIC in one month.
-        if events.count + 4 <= size {
+        let templates = Self.templates
+        // Fixed near misses: Huawei vs SMIC in one month, and the same wording a month later.
+        if events.count + 4 <= size, let t = templates.first(where: { $0.pattern.source.contains("affiliates to the Entity List citing") }) {
             let base = GenDate(year: 2025, month: 3, day: 0)
-            let text = "US Commerce Department adds several Huawei affiliates to the Entity List citing national security concerns."
-            add(.entityList, base, text)
-            add(.entityList, base, text.replacingAll("Huawei", "SMIC"), nearMissOf: events.count, kind: "entity")
-            add(.entityList, base.shiftedMonth(1), text, nearMissOf: events.count - 1, kind: "month")
+            let huawei = t.choice(["count": "several", "chinaCo": "Huawei"])
+            let smic = t.choice(["count": "several", "chinaCo": "SMIC"])
+            add(t.topic, base, t.pattern.fill(huawei), identity: t.identity(huawei))
+            let first = events.count
+            add(t.topic, base, t.pattern.fill(smic), identity: t.identity(smic), nearMissOf: first, kind: "entity")
+            add(t.topic, base.shiftedMonth(1), t.pattern.fill(huawei), identity: t.identity(huawei), nearMissOf: first, kind: "month")
         }
 
-        let templates = Self.templates
         var exhausted = Set<Int>()
         var failures = [Int](repeating: 0, count: templates.count)
         while events.count < size && exhausted.count < templates.count {
@@ -97,28 +124,29 @@ struct EventPool {
             let choice = template.pattern.choose(&rng)
             let date = rng.timelineDate(years: template.years)
             let text = template.pattern.fill(choice)
-            if conflicts(text, date, once: template.once) {
+            let identity = template.identity(choice)
+            if conflicts(identity, date, once: template.once) {
                 failures[t] += 1
                 if failures[t] > 200 { exhausted.insert(t) }
                 continue
             }
             failures[t] = 0
-            add(template.topic, date, text)
+            add(template.topic, date, text, identity: identity)
             let original = events.count
             // Near-miss twins, on purpose: a merger that over-merges must be caught.
             if events.count < size, let swap = template.swap, rng.chance(0.08) {
                 var other = choice
                 other[swap] = (choice[swap] + 1 + rng.below(template.pattern.lists[swap].count - 1))
                     % template.pattern.lists[swap].count
-                let twin = template.pattern.fill(other)
-                if !conflicts(twin, date, once: template.once) {
-                    add(template.topic, date, twin, nearMissOf: original, kind: "entity")
+                let twinIdentity = template.identity(other)
+                if !conflicts(twinIdentity, date, once: template.once) {
+                    add(template.topic, date, template.pattern.fill(other), identity: twinIdentity, nearMissOf: original, kind: "entity")
                 }
             }
             if events.count < size, !template.once, date.precision == .month, rng.chance(0.06) {
                 let next = date.shiftedMonth(rng.chance(0.5) ? 1 : -1)
-                if (2018...2026).contains(next.year), !conflicts(text, next, once: false) {
-                    add(template.topic, next, text, nearMissOf: original, kind: "month")
+                if (2018...2026).contains(next.year), !conflicts(identity, next, once: false) {
+                    add(template.topic, next, text, identity: identity, nearMissOf: original, kind: "month")
                 }
             }
         }
@@ -236,16 +264,16 @@ extension EventPool {
         EventTemplate(.exportControls, "{gov} expands export controls on {tech} to include stricter performance thresholds for {target}.", swap: "target"),
         EventTemplate(.exportControls, "{gov} tightens licence requirements for {tech} bound for {target}.", swap: "gov"),
         EventTemplate(.exportControls, "{gov} joins US-led restrictions on {tech} sales to China.", swap: "gov", years: 2019...2026),
-        EventTemplate(.entityList, "US Commerce Department adds {count} {chinaCo} affiliates to the Entity List citing national security concerns.", swap: "chinaCo"),
-        EventTemplate(.entityList, "US Commerce Department adds {count} Chinese {orgKind} to the Entity List for {listReason}.", swap: "orgKind"),
-        EventTemplate(.sanctions, "US Treasury imposes sanctions on {chinaCo} over {sanctionReason}.", swap: "chinaCo"),
-        EventTemplate(.memory, "{memCo} begins mass production of {memProduct} for {accelBuyer} accelerators.", swap: "memCo", years: 2020...2026),
+        EventTemplate(.entityList, "US Commerce Department adds {count} {chinaCo} affiliates to the Entity List citing national security concerns.", swap: "chinaCo", loose: ["count"]),
+        EventTemplate(.entityList, "US Commerce Department adds {count} Chinese {orgKind} to the Entity List for {listReason}.", swap: "orgKind", loose: ["count", "listReason"]),
+        EventTemplate(.sanctions, "US Treasury imposes sanctions on {chinaCo} over {sanctionReason}.", swap: "chinaCo", loose: ["sanctionReason"]),
+        EventTemplate(.memory, "{memCo} begins mass production of {memProduct} for {accelBuyer} accelerators.", swap: "memCo", loose: ["accelBuyer"], years: 2020...2026),
         EventTemplate(.memory, "US restricts exports of {memProduct} to {target}.", swap: "memProduct", years: 2022...2026),
         EventTemplate(.lithography, "The Dutch government restricts ASML shipments of {asmlTool} to {target}.", swap: "asmlTool"),
         EventTemplate(.lithography, "ASML ships its first {firstTool} to {asmlCustomer}.", swap: "asmlCustomer", years: 2021...2026, once: true),
-        EventTemplate(.foundry, "TSMC announces a ${fabAmount} billion investment in new fabs in {fabPlace}.", swap: "fabPlace"),
+        EventTemplate(.foundry, "TSMC announces a ${fabAmount} billion investment in new fabs in {fabPlace}.", swap: "fabPlace", loose: ["fabAmount"]),
         EventTemplate(.foundry, "{foundryNode} begins volume production on its {foundryNode.1} process in {fabPlace}.", years: 2020...2026),
-        EventTemplate(.foundry, "{subsidyGov} approves ${subsidyAmount} billion in subsidies for {subsidyTarget}.", swap: "subsidyTarget", years: 2021...2026),
+        EventTemplate(.foundry, "{subsidyGov} approves ${subsidyAmount} billion in subsidies for {subsidyTarget}.", swap: "subsidyTarget", loose: ["subsidyAmount"], years: 2021...2026),
         EventTemplate(.chinaChips, "{chinaChip} unveils the {chinaChip.1} accelerator built on SMIC's {smicNode} process.", years: 2020...2026),
         EventTemplate(.chinaChips, "Nvidia launches the {nvChinaChip} for the Chinese market to comply with US export rules.", years: 2022...2026, once: true),
         EventTemplate(.chinaChips, "US requires licences for {nvChinaChip} exports to China.", swap: "nvChinaChip", years: 2022...2026),
@@ -254,19 +282,19 @@ extension EventPool {
         EventTemplate(.models, "{labModel} opens access to {labModel.1} for users in {rolloutRegion}.", swap: "rolloutRegion", years: 2023...2026),
         EventTemplate(.regulation, "{regulator} publishes draft rules on {regTopic}.", swap: "regulator", years: 2019...2026),
         EventTemplate(.regulation, "{legislature} passes a law on {regTopic}.", swap: "legislature", years: 2019...2026),
-        EventTemplate(.regulation, "{regulator} fines {fineTarget} {fineAmount} over {fineReason}.", swap: "fineTarget"),
-        EventTemplate(.lawsuits, "{plaintiff} files a lawsuit against {defendant} over {lawsuitIssue}.", swap: "defendant", years: 2022...2026),
+        EventTemplate(.regulation, "{regulator} fines {fineTarget} {fineAmount} over {fineReason}.", swap: "fineTarget", loose: ["fineAmount", "fineReason"]),
+        EventTemplate(.lawsuits, "{plaintiff} files a lawsuit against {defendant} over {lawsuitIssue}.", swap: "defendant", loose: ["lawsuitIssue"], years: 2022...2026),
         EventTemplate(.lawsuits, "A US judge rules in favour of {defendant} in a copyright case brought by {plaintiff}.", swap: "defendant", years: 2023...2026),
         EventTemplate(.antitrust, "{antitrustReg} opens an investigation into {antitrustMatter}.", swap: "antitrustReg", years: 2020...2026),
         EventTemplate(.antitrust, "China's SAMR opens an antitrust probe into {samrTarget}.", swap: "samrTarget"),
-        EventTemplate(.dataCentres, "{dcCo} announces a ${dcAmount} billion AI data centre in {dcPlace}.", swap: "dcPlace", years: 2021...2026),
-        EventTemplate(.dataCentres, "{energyCo} signs a {powerKind} power deal with {dcCo} for AI data centres.", swap: "dcCo", years: 2022...2026),
+        EventTemplate(.dataCentres, "{dcCo} announces a ${dcAmount} billion AI data centre in {dcPlace}.", swap: "dcPlace", loose: ["dcAmount"], years: 2021...2026),
+        EventTemplate(.dataCentres, "{energyCo} signs a {powerKind} power deal with {dcCo} for AI data centres.", swap: "dcCo", loose: ["powerKind"], years: 2022...2026),
         EventTemplate(.security, "{secAgency} warns of {threat} targeting {infra}.", swap: "infra"),
-        EventTemplate(.security, "US charges {count} Chinese nationals with stealing {tech} trade secrets.", swap: "tech"),
+        EventTemplate(.security, "US charges {count} Chinese nationals with stealing {tech} trade secrets.", swap: "tech", loose: ["count"]),
         EventTemplate(.minerals, "China restricts exports of {mineral} to {mineralTarget}.", swap: "mineral"),
         EventTemplate(.minerals, "China's Ministry of Commerce adds {unreliable} to its unreliable entity list.", swap: "unreliable", years: 2020...2026),
-        EventTemplate(.investment, "{startup} raises ${raise} billion in a funding round led by {investor}.", swap: "investor", years: 2019...2026),
-        EventTemplate(.investment, "{acquirer} acquires {acqTarget} for ${acqAmount} billion.", swap: "acquirer"),
+        EventTemplate(.investment, "{startup} raises ${raise} billion in a funding round led by {investor}.", swap: "startup", loose: ["raise", "investor"], years: 2019...2026),
+        EventTemplate(.investment, "{acquirer} acquires {acqTarget} for ${acqAmount} billion.", swap: "acquirer", loose: ["acqAmount"]),
         EventTemplate(.diplomacy, "{summitWho} adopts {summitWhat}.", swap: "summitWho", years: 2019...2026),
         EventTemplate(.diplomacy, "{gov} hosts talks with China on {talkTopic} in {city}.", swap: "gov"),
     ]

@@ -16,6 +16,9 @@ struct GeneratorConfig {
     var start: Int = 0
     /// Replace the outputs of an earlier run in `out`.
     var force = false
+    /// A corpus this one continues (its folder): no title or one-off event of it is reused,
+    /// so every article here is new to an archive that holds that corpus.
+    var after: String? = nil
 }
 
 struct GeneratorSummary {
@@ -60,7 +63,18 @@ enum Generator {
 
         let poolSize = config.poolSize ?? EventPool.defaultSize(cards: config.cards)
         let pool = EventPool(seed: config.seed, size: poolSize)
-        var factory = ArticleFactory(pool: pool, seed: config.articleSeed ?? config.seed)
+        var reservedTitles = Set<String>(), reservedTexts = Set<String>()
+        if let after = config.after {
+            let articles = parseCSV(readBytes(after + "/flat/articles.csv"))
+            let entries = parseCSV(readBytes(after + "/flat/timeline_entries.csv"))
+            guard articles.count > 1, let title = articles[0].firstIndex(of: "title"),
+                let text = entries.first?.firstIndex(of: "text")
+            else { throw OutputError(description: "\(after)/flat/ does not hold a generated corpus") }
+            for row in articles.dropFirst() where row.count > title { reservedTitles.insert(key(row[title])) }
+            for row in entries.dropFirst() where row.count > text { reservedTexts.insert(row[text]) }
+        }
+        var factory = ArticleFactory(
+            pool: pool, seed: config.articleSeed ?? config.seed, reservedTitles: reservedTitles, reservedTexts: reservedTexts)
         let feed = try BufferedFile(out + "/feed.ndjson")
         let flat = try FlatWriter(folder: out + "/flat")
         var summary = GeneratorSummary()

@@ -36,7 +36,7 @@ enum Vocabulary {
         ]
         v["count"] = ["several", "12", "27", "14", "33", "dozens of", "two", "nine", "40"]
         v["orgKind"] = [
-            "AI research institutes", "chipmakers", "cloud providers", "supercomputing centres", "drone makers",
+            "quantum computing labs", "chipmakers", "cloud providers", "supercomputing centres", "drone makers",
             "server makers", "memory chip designers", "equipment suppliers",
         ]
         v["listReason"] = [
@@ -48,11 +48,11 @@ enum Vocabulary {
             "evading chip export controls", "supporting Iran's drone programme", "shipping GPUs to sanctioned buyers",
         ]
         v["memCo"] = ["SK Hynix", "Samsung", "Micron", "CXMT"]
-        v["memProduct"] = ["HBM3", "HBM3E", "12-layer HBM3E", "HBM4", "16-layer HBM4", "LPDDR5X", "HBM2E"]
+        v["memProduct"] = ["HBM3", "HBM3E", "HBM4", "HBM4E", "LPDDR5X", "HBM2E", "GDDR7"]
         v["accelBuyer"] = ["Nvidia", "AMD", "Google", "Huawei", "Amazon", "Broadcom"]
         v["asmlTool"] = [
-            "NXT:1970i scanners", "NXT:1980i scanners", "NXT:2000i scanners", "EUV systems", "High-NA EUV systems",
-            "DUV immersion systems",
+            "NXT:1970i scanners", "NXT:1980i scanners", "NXT:2000i scanners", "NXE:3600D EUV scanners",
+            "EXE:5000 High-NA scanners", "YieldStar metrology systems",
         ]
         v["firstTool"] = ["High-NA EUV system", "EXE:5200 scanner", "NXE:3800E scanner", "NXT:2100i scanner"]
         v["asmlCustomer"] = ["Intel", "TSMC", "Samsung", "SK Hynix", "imec", "Micron", "Rapidus"]
@@ -163,8 +163,8 @@ enum Vocabulary {
             "undersea cables",
         ]
         v["mineral"] = [
-            "gallium", "germanium", "antimony", "graphite", "rare-earth processing technology", "superhard materials",
-            "lithium battery technology",
+            "graphite", "superhard materials", "lithium battery technology", "indium", "tungsten", "bismuth",
+            "molybdenum",
         ]
         v["mineralTarget"] = ["the US", "Japan", "the Netherlands", "the EU", "South Korea", "Taiwan"]
         v["unreliable"] = [

@@ -8,7 +8,7 @@ let usage = """
 
     USAGE
       annals-bench generate --cards N --out DIR [--seed S] [--article-seed S2] [--pool-size P]
-                            [--start K] [--force]
+                            [--start K] [--after DIR] [--force]
       annals-bench run [--scale small|full] [--work DIR] [--annals PATH] [--json OUT.json]
                        [--seed S] [--runs R]
 
@@ -37,7 +37,7 @@ do {
     switch argv[1] {
     case "generate":
         let args = try Arguments(
-            argv.dropFirst(2), options: ["cards", "out", "seed", "article-seed", "pool-size", "start"], flags: ["force"])
+            argv.dropFirst(2), options: ["cards", "out", "seed", "article-seed", "pool-size", "start", "after"], flags: ["force"])
         guard let cards = try args.int("cards"), let out = args.string("out") else {
             fail("generate needs --cards N and --out DIR\n\n" + usage, code: 64)
         }
@@ -47,6 +47,7 @@ do {
         config.poolSize = try args.int("pool-size")
         config.start = try args.int("start") ?? 0
         config.force = args.flag("force")
+        config.after = args.string("after")
         if cards < 1 { fail("--cards must be at least 1", code: 64) }
         if let size = config.poolSize, size < 1 { fail("--pool-size must be at least 1", code: 64) }
         if config.start < 0 { fail("--start must be 0 or more", code: 64) }
