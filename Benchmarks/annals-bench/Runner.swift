@@ -32,6 +32,8 @@ struct Runner {
     var cardArchive: String?
     var feedArchive: String?
     var generation: GeneratorSummary?
+    /// A holds the incremental cards.
+    var incrementIngested = false
 
     // MARK: - Stages
 
@@ -157,7 +159,7 @@ struct Runner {
         let staging = work + "/increment"
         let summary = try Generator.generate(GeneratorConfig(
             cards: incrementCards, out: staging, seed: seed, articleSeed: seed &+ 1,
-            poolSize: EventPool.defaultSize(cards: cards), start: first))
+            poolSize: EventPool.defaultSize(cards: cards), start: first, after: corpus))
         let folder = zeroPadded(first / 1000, 3)
         let target = corpus + "/cards/" + folder
         guard !fileExists(target) else { throw OutputError(description: "\(target) already exists") }
@@ -182,7 +184,7 @@ struct Runner {
             rate.append(Double(incrementCards) / result.seconds)
             rss.append(result.maxRSSMiB)
             last = result
-            if run < runs { try removeArchive(db) } else { cardArchive = db }
+            if run < runs { try removeArchive(db) } else { cardArchive = db; incrementIngested = true }
         }
         stage.add("wall", "wall", wall, "s")
         stage.add("throughput", "new cards rate", rate, "cards/s")
@@ -277,6 +279,12 @@ struct Runner {
     /// Stage 6: the merger's pairwise precision and recall on the cards (A) and the feed (B).
     mutating func quality() throws {
         let truth = try Truth(path: corpus + "/truth.json")
+        // A also holds the incremental cards (when stage 4 ran): score them too.
+        var cardTruth = truth
+        let increment = work + "/increment/truth.json"
+        if incrementIngested, fileExists(increment) {
+            for (path, events) in try Truth(path: increment).cardFiles { cardTruth.cardFiles[path] = events }
+        }
         for (id, title, db) in [
             ("merger-cards", "6 merger quality (cards, A)", cardArchive),
             ("merger-feed", "6 merger quality (feed, B)", feedArchive),
@@ -316,14 +324,14 @@ struct Runner {
                 if id == "merger-feed" {
                     truthEvents = Int(f[1]).flatMap { $0 >= 1 && $0 <= truth.feedLines.count ? truth.feedLines[$0 - 1] : nil }
                 } else {
-                    truthEvents = truth.cardFiles[origin.hasPrefix(prefix) ? String(origin.dropFirst(prefix.count)) : origin]
+                    truthEvents = cardTruth.cardFiles[origin.hasPrefix(prefix) ? String(origin.dropFirst(prefix.count)) : origin]
                 }
-                guard let truthEvents, position >= 1, position <= truthEvents.count else { continue }  // e.g. the new cards
+                guard let truthEvents, position >= 1, position <= truthEvents.count else { continue }
                 guard found.insert("\(origin)\t\(f[1])\t\(position)").inserted else { continue }
                 mentions.append((truthEvents[position - 1], event))
             }
             let expected = id == "merger-feed"
-                ? truth.feedLines.reduce(0) { $0 + $1.count } : truth.cardFiles.values.reduce(0) { $0 + $1.count }
+                ? truth.feedLines.reduce(0) { $0 + $1.count } : cardTruth.cardFiles.values.reduce(0) { $0 + $1.count }
             guard rows > 0 else {
                 stage.status = .skipped("no timeline entries in the archive (were the inputs rejected?)")
                 continue
@@ -485,7 +493,7 @@ func runBenchmarks(_ args: [String]) throws {
         .stdout.split(separator: " ").first.map(String.init) ?? "?"
     runner.report.header = [
         ("scale", "\(scale.rawValue) (\(grouped(scale.cards)) cards, seed \(runner.seed), \(runs) runs each, medians)"),
-        ("annals", annalsPath),
+        ("annals", annalsPath + " (built " + modificationTime(annalsPath) + ")"),
         ("sqlite3", "\(sqlite3) \(sqliteVersion)"),
         ("host", "\(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores, \(Int(Double(sysconf(Int32(_SC_PHYS_PAGES))) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_073_741_824 + 0.5)) GiB"),
         ("work", work),
@@ -508,7 +516,7 @@ func runBenchmarks(_ args: [String]) throws {
     runner.report.header.append(("total", format(total, 1) + " s"))
     runner.report.meta = [
         ("scale", jsonLiteral(scale.rawValue)), ("cards", String(scale.cards)), ("runs", String(runs)),
-        ("seed", String(runner.seed)), ("annals", jsonLiteral(annalsPath)), ("sqlite3", jsonLiteral(sqlite3)),
+        ("seed", String(runner.seed)), ("annals", jsonLiteral(annalsPath)), ("annals_built", jsonLiteral(modificationTime(annalsPath))), ("sqlite3", jsonLiteral(sqlite3)),
         ("sqlite3_version", jsonLiteral(sqliteVersion)), ("cpus", String(sysconf(Int32(_SC_NPROCESSORS_ONLN)))),
         ("work", jsonLiteral(work)), ("total_seconds", jsonNumber(total)),
     ]
@@ -517,4 +525,15 @@ func runBenchmarks(_ args: [String]) throws {
         try writeFile(json, runner.report.json())
         say("figures written to \(json)")
     }
+}
+
+/// A file's modification time, `YYYY-MM-DD HH:MM UTC`.
+func modificationTime(_ path: String) -> String {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return "?" }
+    var seconds = info.st_mtim.tv_sec
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    return "\(parts.tm_year + 1900)-\(zeroPadded(Int(parts.tm_mon) + 1, 2))-\(zeroPadded(Int(parts.tm_mday), 2)) "
+        + "\(zeroPadded(Int(parts.tm_hour), 2)):\(zeroPadded(Int(parts.tm_min), 2)) UTC"
 }
