@@ -1,2 +1,67 @@
 // The benchmark suite: see Benchmarks/README.md.
-print("annals-bench: not written yet")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+let usage = """
+    annals-bench — corpus generator and benchmark runner for Annals
+
+    USAGE
+      annals-bench generate --cards N --out DIR [--seed S] [--article-seed S2] [--pool-size P]
+                            [--start K] [--after DIR] [--force]
+      annals-bench run [--scale small|full] [--work DIR] [--annals PATH] [--json OUT.json]
+                       [--seed S] [--runs R]
+
+    See Benchmarks/README.md for what is written and measured.
+
+    """
+
+func fail(_ message: String, code: Int32 = 1) -> Never {
+    var line = "annals-bench: \(message)\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    exit(code)
+}
+
+func say(_ text: String) {
+    var line = text + "\n"
+    line.withUTF8 { _ = write(1, $0.baseAddress, $0.count) }
+}
+
+let argv = CommandLine.arguments
+guard argv.count >= 2 else {
+    say(usage)
+    exit(64)
+}
+
+do {
+    switch argv[1] {
+    case "generate":
+        let args = try Arguments(
+            argv.dropFirst(2), options: ["cards", "out", "seed", "article-seed", "pool-size", "start", "after"], flags: ["force"])
+        guard let cards = try args.int("cards"), let out = args.string("out") else {
+            fail("generate needs --cards N and --out DIR\n\n" + usage, code: 64)
+        }
+        var config = GeneratorConfig(cards: cards, out: out)
+        config.seed = try args.seed("seed") ?? 1
+        config.articleSeed = try args.seed("article-seed")
+        config.poolSize = try args.int("pool-size")
+        config.start = try args.int("start") ?? 0
+        config.force = args.flag("force")
+        config.after = args.string("after")
+        if cards < 1 { fail("--cards must be at least 1", code: 64) }
+        if let size = config.poolSize, size < 1 { fail("--pool-size must be at least 1", code: 64) }
+        if config.start < 0 { fail("--start must be 0 or more", code: 64) }
+        let summary = try Generator.generate(config)
+        say("generated \(out): " + summary.description)
+    case "run":
+        try runBenchmarks(Array(argv.dropFirst(2)))
+    case "help", "--help", "-h":
+        say(usage)
+    default:
+        fail("unknown command '\(argv[1])'\n\n" + usage, code: 64)
+    }
+} catch let problem as Arguments.Problem {
+    fail(problem.description, code: 64)
+} catch {
+    fail("\(error)")
+}
