@@ -52,8 +52,9 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-bench: release
-	$(SWIFT) run -c release annals-bench
+bench: deps
+	$(SWIFT) build -c release --product annals --product annals-bench
+	.build/release/annals-bench run --scale $${BENCH_SCALE:-small} --json .build/annals-bench/results.json
 
 # docs/report.png, the README's picture: the sample question's report in headless Chromium
 # (apt-get install chromium); fails when the page logs anything on the console.
