@@ -511,6 +511,7 @@ func runBenchmarks(_ args: [String]) throws {
     try runner.incremental(base: runner.cardArchive)
     try runner.export()
     try runner.quality()
+    try runner.queries()
 
     let total = monotonicSeconds() - started
     runner.report.header.append(("total", format(total, 1) + " s"))

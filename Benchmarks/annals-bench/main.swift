@@ -11,6 +11,7 @@ let usage = """
                             [--start K] [--after DIR] [--force]
       annals-bench run [--scale small|full] [--work DIR] [--annals PATH] [--json OUT.json]
                        [--seed S] [--runs R]
+      annals-bench queries --db ARCHIVE [--annals PATH]     stage 7 alone, on an existing archive
 
     See Benchmarks/README.md for what is written and measured.
 
@@ -55,6 +56,16 @@ do {
         say("generated \(out): " + summary.description)
     case "run":
         try runBenchmarks(Array(argv.dropFirst(2)))
+    case "queries":
+        let args = try Arguments(argv.dropFirst(2), options: ["db", "annals"], flags: [])
+        guard let db = args.string("db") else { fail("queries needs --db ARCHIVE", code: 64) }
+        var runner = Runner(
+            cards: 0, work: "/tmp/annals-bench-queries", annals: absolutePath(args.string("annals") ?? ".build/release/annals"),
+            sqlite3: findInPath("sqlite3") ?? "sqlite3", json: nil)
+        try makeDirectories(runner.logs)
+        runner.cardArchive = absolutePath(db)
+        try runner.queries()
+        say(runner.report.table())
     case "help", "--help", "-h":
         say(usage)
     default:

@@ -129,7 +129,7 @@ extension Archive {
                 WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
             (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
                 FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
-                WHERE te.event_id = e.id ORDER BY a.id)) AS articles
+                WHERE te.event_id = e.id ORDER BY a.id LIMIT \(Event.articleLimit))) AS articles
         FROM events e
         """
 

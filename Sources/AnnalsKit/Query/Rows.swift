@@ -22,8 +22,13 @@ public struct Event: Sendable, Hashable {
     public var entities: [String]
     /// How many timeline entries mention it.
     public var mentions: Int
-    /// The articles whose timelines mention it.
+    /// The first articles (by id, at most ``articleLimit``) whose timelines mention it: an
+    /// event cited by thousands of cards lists a sample, and `mentions` counts them all.
+    /// Every mention with its article: ``Archive/mentions(ofEvent:)``, or the timeline export.
     public var articles: [ArticleRef]
+
+    /// The most articles an event row lists.
+    public static let articleLimit = 25
 }
 
 /// One line of an article listing.
