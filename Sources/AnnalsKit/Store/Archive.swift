@@ -75,10 +75,24 @@ public final class Archive: Sendable {
         guard unknown.isEmpty else {
             throw ArchiveError.newerSchema(path: path, unknown: unknown.sorted())
         }
-        do {
-            try migrator.migrate(writer)
-        } catch let error as DatabaseError {
-            throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        guard !applied.isSuperset(of: known) else { return }
+        // Two processes can open a new (or older) archive at once: two cron runs, or a run and
+        // an analyst. GRDB applies each migration in its own transaction after reading which
+        // are applied, so the slower process may try a migration the other has just committed
+        // ("table documents already exists"). When that happens the other process made
+        // progress: read again and apply what is still missing.
+        var before = applied
+        for attempt in 1...(known.count + 2) {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError {
+                let now = (try? writer.read { db in try migrator.appliedIdentifiers(db) }) ?? before
+                guard now.count > before.count, attempt <= known.count + 1 else {
+                    throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+                }
+                before = now
+            }
         }
     }
 }
