@@ -310,7 +310,9 @@ extension Ingestor {
                 }
             } catch let error as IngestError {
                 // The file itself could not be used: nothing of it was stored.
-                let reject = Reject(origin: file.path, reason: error.localizedDescription)
+                var reason = error.localizedDescription
+                if case .unreadable(let path, let why) = error, path == file.path { reason = "cannot read: \(why)" }
+                let reject = Reject(origin: file.path, reason: reason)
                 report.documents += 1
                 self.reject(reject)
                 try ingestor.archive.recordReject(reject)
