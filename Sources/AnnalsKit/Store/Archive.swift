@@ -22,10 +22,23 @@ public final class Archive: Sendable {
             throw ArchiveError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path)")
         }
         let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: Archive.configuration())
-        } catch let error as DatabaseError {
-            throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        var attempt = 0
+        while true {
+            do {
+                pool = try DatabasePool(path: path, configuration: Archive.configuration())
+                break
+            } catch let error as DatabaseError {
+                // A new file is switched to WAL mode when first opened. When several processes
+                // do it at once, SQLite answers SQLITE_BUSY at once to all but one, without
+                // waiting (two connections upgrading their locks would deadlock). It lasts
+                // milliseconds: try again, for up to 5 seconds.
+                attempt += 1
+                if error.resultCode == .SQLITE_BUSY && attempt < 100 {
+                    usleep(50_000)
+                    continue
+                }
+                throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            }
         }
         try self.init(writer: pool, path: path)
     }
