@@ -4,8 +4,9 @@ PREFIX ?= /usr/local
 DEMO_DB ?= demo/annals.sqlite
 ANNALS_DEBUG = .build/debug/annals
 ANNALS_RELEASE = .build/release/annals
+FUZZ_SECONDS ?= 30
 
-.PHONY: all build release demo test bench install deps clean
+.PHONY: all build release demo test fuzz bench install deps clean
 
 all: build
 
@@ -45,6 +46,10 @@ demo: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# libFuzzer on the card and feed parsers (Fuzz/README.md); fails on a crash, keeps the input in Fuzz/crashes/.
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: release
 	$(SWIFT) run -c release annals-bench
