@@ -4,8 +4,9 @@ PREFIX ?= /usr/local
 DEMO_DB ?= demo/annals.sqlite
 ANNALS_DEBUG = .build/debug/annals
 ANNALS_RELEASE = .build/release/annals
+FUZZ_SECONDS ?= 30
 
-.PHONY: all build release demo test bench install deps clean report-screenshot
+.PHONY: all build release demo test fuzz bench install deps clean report-screenshot
 
 all: build
 
@@ -51,6 +52,10 @@ demo: build
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# libFuzzer on the card and feed parsers (Fuzz/README.md); fails on a crash, keeps the input in Fuzz/crashes/.
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: deps
 	$(SWIFT) build -c release --product annals --product annals-bench

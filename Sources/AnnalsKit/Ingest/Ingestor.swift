@@ -213,6 +213,8 @@ extension Ingestor {
         var processed = 0
         var accepted = 0
         var reasons: [String] = []
+        /// Lines of an NDJSON file refused before they became documents (too long).
+        var failedLines = 0
         /// All of the file's documents have been handed to the batch.
         var complete = false
         /// The file itself was refused (unreadable, too large) before any document.
@@ -287,19 +289,34 @@ extension Ingestor {
                 let format = try format(of: file)
                 switch format {
                 case .ndjson:
-                    try InputFiles.forEachLine(of: file.path) { number, line in
-                        try addLine(line, number: number, origin: file.path, file: index)
+                    try InputFiles.forEachLine(of: file.path, maxLength: DocumentLimits.ndjsonLine) { number, line in
+                        switch line {
+                        case .text(let bytes):
+                            try addLine(bytes, number: number, origin: file.path, file: index)
+                        case .tooLong(let size):
+                            // Not read into memory, so not kept: recorded like a file over its limit.
+                            let error = IngestError.tooLarge(size: size, limit: DocumentLimits.ndjsonLine)
+                            let reject = Reject(origin: file.path, line: number, reason: error.localizedDescription)
+                            report.documents += 1
+                            self.reject(reject)
+                            try ingestor.archive.recordReject(reject)
+                            files[index]?.failedLines += 1
+                            files[index]?.reasons.append(reject.description)
+                        }
                     }
                 default:
                     let limit = format == .json ? DocumentLimits.json : DocumentLimits.card
                     guard file.size <= limit else {
                         throw IngestError.tooLarge(size: file.size, limit: limit)
                     }
-                    try add(RawDocument(origin: file.path, line: nil, format: format, bytes: try InputFiles.read(file.path), file: index))
+                    let bytes = try InputFiles.read(file.path, limit: limit)
+                    try add(RawDocument(origin: file.path, line: nil, format: format, bytes: bytes, file: index))
                 }
             } catch let error as IngestError {
                 // The file itself could not be used: nothing of it was stored.
-                let reject = Reject(origin: file.path, reason: error.localizedDescription)
+                var reason = error.localizedDescription
+                if case .unreadable(let path, let why) = error, path == file.path { reason = "cannot read: \(why)" }
+                let reject = Reject(origin: file.path, reason: reason)
                 report.documents += 1
                 self.reject(reject)
                 try ingestor.archive.recordReject(reject)
@@ -391,7 +408,7 @@ extension Ingestor {
             var seenNow: [InputFile] = []
             for (index, state) in done.sorted(by: { $0.key < $1.key }) {
                 files[index] = nil
-                let rejected = state.refused || (state.accepted == 0 && state.documents > 0)
+                let rejected = state.refused || (state.accepted == 0 && state.documents + state.failedLines > 0)
                 let folder = rejected ? options.rejectTo : options.moveTo
                 guard let folder else {
                     seenNow.append(state.file)

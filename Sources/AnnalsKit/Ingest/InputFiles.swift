@@ -80,8 +80,10 @@ enum InputFiles {
         name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") || name.hasSuffix(".crdownload")
     }
 
-    /// Reads a whole file.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// Reads a whole file, or throws ``IngestError/tooLarge(size:limit:)`` as soon as it
+    /// is over `limit` bytes (it may have grown since it was listed: another program is
+    /// still writing it), so a runaway file is never held in memory.
+    static func read(_ path: String, limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -89,7 +91,7 @@ enum InputFiles {
         defer { close(fd) }
         var bytes: [UInt8] = []
         var info = stat()
-        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(min(Int(info.st_size), limit) + 1) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -99,26 +101,59 @@ enum InputFiles {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > limit {
+                throw IngestError.tooLarge(size: max(bytes.count, Int(info.st_size)), limit: limit)
+            }
         }
         return bytes
     }
 
+    /// A line of a file, as ``forEachLine(of:maxLength:_:)`` hands it over.
+    enum Line {
+        /// The line's bytes, without its line end.
+        case text(ArraySlice<UInt8>)
+        /// A line longer than the limit: its bytes were counted and dropped, never held.
+        case tooLong(size: Int)
+    }
+
     /// Calls `body` with each line of the file (without its line end) and its 1-based number,
-    /// reading in chunks so a large feed never sits in memory whole.
-    static func forEachLine(of path: String, _ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
+    /// reading in chunks so a large feed never sits in memory whole. A line longer than
+    /// `maxLength` bytes is not kept either: `body` gets its size only, so one endless line
+    /// (a binary or truncated file named `.ndjson`) costs one pass and no memory.
+    static func forEachLine(of path: String, maxLength: Int = .max, _ body: (Int, Line) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
         var pending: [UInt8] = []
+        /// The length so far of the current line, once it is over `maxLength`.
+        var overflow = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var number = 0
-        func emit(_ line: ArraySlice<UInt8>) throws {
+        func append(_ bytes: ArraySlice<UInt8>) {
+            if overflow > 0 {
+                overflow += bytes.count
+                return
+            }
+            pending.append(contentsOf: bytes)
+            if pending.count > maxLength {
+                overflow = pending.count
+                pending.removeAll()
+            }
+        }
+        func endLine() throws {
             number += 1
-            var line = line
+            if overflow > 0 {
+                let size = overflow
+                overflow = 0
+                try body(number, .tooLong(size: size))
+                return
+            }
+            var line = pending[...]
             if line.last == 0x0D { line = line.dropLast() }
-            try body(number, line)
+            try body(number, .text(line))
+            pending.removeAll(keepingCapacity: true)
         }
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -127,15 +162,23 @@ enum InputFiles {
                 throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            pending.append(contentsOf: buffer[0..<count])
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try emit(pending[start..<newline])
+            // Only the new bytes are searched for line ends (memchr: fast in debug builds too).
+            var start = 0
+            while start < count {
+                let newline = buffer.withUnsafeBytes { raw -> Int? in
+                    guard let found = memchr(raw.baseAddress! + start, 0x0A, count - start) else { return nil }
+                    return raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+                }
+                guard let newline else {
+                    append(buffer[start..<count])
+                    break
+                }
+                append(buffer[start..<newline])
+                try endLine()
                 start = newline + 1
             }
-            pending.removeSubrange(..<start)
         }
-        if !pending.isEmpty { try emit(pending[...]) }
+        if overflow > 0 || !pending.isEmpty { try endLine() }
     }
 }
 

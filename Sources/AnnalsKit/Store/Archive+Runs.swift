@@ -6,7 +6,8 @@ public struct IngestRun: Sendable, Hashable {
     public var id: Int64
     public var startedAt: String
     public var finishedAt: String?
-    /// `running`, `ok`, `rejected` (some input rejected) or `failed`.
+    /// `running`, `ok`, `rejected` (some input rejected) or `failed` (with no `finishedAt`
+    /// when the process was killed before it could record its end).
     public var status: String
     public var host: String
     public var pid: Int
@@ -22,8 +23,13 @@ extension Archive {
     // MARK: - Ingest runs
 
     /// Records the start of a run and returns its id.
+    ///
+    /// The caller holds the ingest lock, so no other run can still be going: a run still
+    /// marked `running` was killed (`kill -9`, a crash, a power cut) before it could record
+    /// its end. It is marked `failed`, with no finish time, so `annals runs` tells the truth.
     func beginRun(inputs: [String], at date: Date = Date()) throws -> Int64 {
         try writer.write { db in
+            try db.execute(sql: "UPDATE ingest_runs SET status = 'failed' WHERE status = 'running'")
             try db.execute(
                 sql: "INSERT INTO ingest_runs (started_at, status, host, pid, inputs) VALUES (?, 'running', ?, ?, ?)",
                 arguments: [Timestamp.iso(date), ProcessInfo.processInfo.hostName, Int(getpid()), inputs.joined(separator: " ")])

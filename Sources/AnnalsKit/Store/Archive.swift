@@ -22,10 +22,23 @@ public final class Archive: Sendable {
             throw ArchiveError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path)")
         }
         let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: Archive.configuration())
-        } catch let error as DatabaseError {
-            throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        var attempt = 0
+        while true {
+            do {
+                pool = try DatabasePool(path: path, configuration: Archive.configuration())
+                break
+            } catch let error as DatabaseError {
+                // A new file is switched to WAL mode when first opened. When several processes
+                // do it at once, SQLite answers SQLITE_BUSY at once to all but one, without
+                // waiting (two connections upgrading their locks would deadlock). It lasts
+                // milliseconds: try again, for up to 5 seconds.
+                attempt += 1
+                if error.resultCode == .SQLITE_BUSY && attempt < 100 {
+                    usleep(50_000)
+                    continue
+                }
+                throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            }
         }
         try self.init(writer: pool, path: path)
     }
@@ -76,10 +89,24 @@ public final class Archive: Sendable {
         guard unknown.isEmpty else {
             throw ArchiveError.newerSchema(path: path, unknown: unknown.sorted())
         }
-        do {
-            try migrator.migrate(writer)
-        } catch let error as DatabaseError {
-            throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        guard !applied.isSuperset(of: known) else { return }
+        // Two processes can open a new (or older) archive at once: two cron runs, or a run and
+        // an analyst. GRDB applies each migration in its own transaction after reading which
+        // are applied, so the slower process may try a migration the other has just committed
+        // ("table documents already exists"). When that happens the other process made
+        // progress: read again and apply what is still missing.
+        var before = applied
+        for attempt in 1...(known.count + 2) {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError {
+                let now = (try? writer.read { db in try migrator.appliedIdentifiers(db) }) ?? before
+                guard now.count > before.count, attempt <= known.count + 1 else {
+                    throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+                }
+                before = now
+            }
         }
     }
 }
