@@ -34,7 +34,7 @@ extension Annals {
         func run() throws {
             let archive = try openArchive()
             let (filter, _, _) = try filters.resolve(in: archive)
-            let count = try Listing.run(kind, filter: filter, archive: archive, format: format, csv: csv)
+            let count = try Listing.run(kind, filter: filter, archive: archive, format: format, csv: csv, complete: true)
             if let output = csv.output { Terminal.note("exported \(count) \(kind.noun) to \(output)") }
         }
     }

@@ -17,17 +17,22 @@ extension ListingCommand {
     }
 }
 
-/// Runs a listing or export of `kind` with `filter`, printing in `format`.
+/// Runs a listing or export of `kind` with `filter`, printing in `format`. Written to a
+/// file (`--output`, and every export), events list every article that mentions them; on
+/// stdout, the first ``Event/articleLimit``.
 enum Listing {
     @discardableResult
     static func run(
-        _ kind: RecordKind, filter: QueryFilter, archive: Archive, format: OutputFormat, csv: CSVOptions
+        _ kind: RecordKind, filter: QueryFilter, archive: Archive, format: OutputFormat, csv: CSVOptions,
+        complete: Bool = false
     ) throws -> Int {
+        let articleLimit = complete || csv.output != nil ? nil : Event.articleLimit
         func printer<R: ExportRecord & TableRow>(_: R.Type) -> RecordPrinter<R> {
             RecordPrinter<R>(format: format, csv: csv.writer, output: csv.output, empty: "no \(kind.noun) match")
         }
         switch kind {
-        case .events: return try printer(Event.self).print { try archive.forEachEvent(matching: filter, $0) }
+        case .events:
+            return try printer(Event.self).print { try archive.forEachEvent(matching: filter, articleLimit: articleLimit, $0) }
         case .articles: return try printer(ArticleRow.self).print { try archive.forEachArticle(matching: filter, $0) }
         case .takeaways: return try printer(TakeawayRow.self).print { try archive.forEachTakeaway(matching: filter, $0) }
         case .implications: return try printer(ImplicationRow.self).print { try archive.forEachImplication(matching: filter, $0) }

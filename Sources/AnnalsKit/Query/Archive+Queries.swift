@@ -78,8 +78,12 @@ extension Archive {
     // MARK: - Events
 
     /// Calls `body` with each event matching `filter`, streaming: rows are read one at a time.
-    public func forEachEvent(matching filter: QueryFilter, _ body: (Event) throws -> Void) throws {
-        let (sql, arguments) = try Self.eventQuery(filter)
+    /// `articleLimit` caps the articles each event lists (``Event/articleLimit`` by default;
+    /// nil lists them all, as exports do).
+    public func forEachEvent(
+        matching filter: QueryFilter, articleLimit: Int? = Event.articleLimit, _ body: (Event) throws -> Void
+    ) throws {
+        let (sql, arguments) = try Self.eventQuery(filter, articleLimit: articleLimit)
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
@@ -89,7 +93,7 @@ extension Archive {
     }
 
     /// The one statement, and its arguments, that lists the events matching `filter`.
-    static func eventQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
+    static func eventQuery(_ filter: QueryFilter, articleLimit: Int? = Event.articleLimit) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
         let conditions = FilterTarget.events.conditions(filter)
         var rankJoin = ""
@@ -111,7 +115,7 @@ extension Archive {
         if let search = filter.search.flatMap(FullTextQuery.init) { arguments += [search.expression] }
         arguments += conditions.arguments
         arguments += [filter.limit ?? -1, filter.offset]
-        let sql = Self.eventSelect + """
+        let sql = Self.eventSelect(articleLimit: articleLimit) + """
              \(rankJoin)
             \(conditions.sql)
             ORDER BY \(order)
@@ -121,7 +125,8 @@ extension Archive {
     }
 
     /// The columns of an ``Event``, from `events e`.
-    static let eventSelect = """
+    static func eventSelect(articleLimit: Int?) -> String {
+        """
         SELECT e.id, e.date_text, e.date, e.precision, e.start, e.end, e.text, e.mentions,
             (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
                 WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
@@ -129,9 +134,10 @@ extension Archive {
                 WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
             (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
                 FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
-                WHERE te.event_id = e.id ORDER BY a.id LIMIT \(Event.articleLimit))) AS articles
+                WHERE te.event_id = e.id ORDER BY a.id LIMIT \(articleLimit ?? -1))) AS articles
         FROM events e
         """
+    }
 
     /// The events matching `filter`, in memory: for small answers.
     public func events(matching filter: QueryFilter) throws -> [Event] {

@@ -22,9 +22,9 @@ public struct Event: Sendable, Hashable {
     public var entities: [String]
     /// How many timeline entries mention it.
     public var mentions: Int
-    /// The first articles (by id, at most ``articleLimit``) whose timelines mention it: an
-    /// event cited by thousands of cards lists a sample, and `mentions` counts them all.
-    /// Every mention with its article: ``Archive/mentions(ofEvent:)``, or the timeline export.
+    /// The articles whose timelines mention it, by id. Listings show the first
+    /// ``articleLimit`` (an event cited by thousands of cards lists a sample; `mentions`
+    /// counts them all); exports and ``Archive/event(id:)`` list every one.
     public var articles: [ArticleRef]
 
     /// The most articles an event row lists.

@@ -34,7 +34,7 @@ extension Archive {
     /// The event with `id`.
     public func event(id: Int64) throws -> Event {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.eventSelect + " WHERE e.id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: Self.eventSelect(articleLimit: nil) + " WHERE e.id = ?", arguments: [id]) else {
                 throw ArchiveError.notFound(kind: "event", id: id)
             }
             return Self.event(row)
