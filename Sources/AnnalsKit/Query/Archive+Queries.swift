@@ -132,9 +132,9 @@ extension Archive {
                 WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
             (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
                 WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
-            (SELECT group_concat(ref, char(30)) FROM (SELECT DISTINCT a.id || char(31) || s.name || char(31) || a.title AS ref
-                FROM timeline_entries te JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
-                WHERE te.event_id = e.id ORDER BY a.id LIMIT \(articleLimit ?? -1))) AS articles
+            (SELECT group_concat(ref, char(30)) FROM (SELECT a.id || char(31) || s.name || char(31) || a.title AS ref
+                FROM (SELECT article_id FROM timeline_entries WHERE event_id = e.id ORDER BY id LIMIT \(articleLimit ?? -1)) te
+                JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id)) AS articles
         FROM events e
         """
     }
@@ -150,7 +150,13 @@ extension Archive {
         Event(
             id: row["id"], date: PartialDate(row: row), text: row["text"],
             topics: split(row["topics"]), entities: split(row["entities"]), mentions: row["mentions"],
-            articles: split(row["articles"], by: "\u{1E}").compactMap(articleRef))
+            articles: uniqueArticles(split(row["articles"], by: "\u{1E}").compactMap(articleRef)))
+    }
+
+    /// The articles in order of first mention, each once (an article may mention an event twice).
+    static func uniqueArticles(_ articles: [ArticleRef]) -> [ArticleRef] {
+        var seen = Set<Int64>()
+        return articles.filter { seen.insert($0.id).inserted }
     }
 
     static func split(_ text: String?, by separator: Character = "\u{1F}") -> [String] {
