@@ -58,7 +58,7 @@ fuzz:
 	Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: deps
-	$(SWIFT) build -c release --product annals --product annals-bench
+	$(SWIFT) build -c release
 	.build/release/annals-bench run --scale $${BENCH_SCALE:-small} --json .build/annals-bench/results.json
 
 # docs/report.png, the README's picture: the sample question's report in headless Chromium
