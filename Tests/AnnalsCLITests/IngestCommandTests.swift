@@ -152,6 +152,16 @@ import Testing
         #expect(note.contains("title"))
     }
 
+    @Test func aFolderNamedRelativelyOrAbsolutelyIsTheSameFolder() throws {
+        let drop = folder.appending(path: "drop")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/clean-emoji.txt"), toPath: drop.appending(path: "a.txt").path)
+        let relative = try annals(["ingest", "--settle", "0", "drop"])
+        #expect(relative.stdout.hasPrefix("1 document: 1 new"), "\(relative.stdout)")
+        let absolute = try annals(["ingest", "--settle", "0", drop.path])
+        #expect(absolute.stdout.hasPrefix("0 documents: 0 new, 0 updated, 0 unchanged, 0 rejected (1 file seen before)"), "\(absolute.stdout)")
+    }
+
     @Test func filesStillBeingWrittenAreLeftForALaterRun() throws {
         let drop = folder.appending(path: "drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)

@@ -277,7 +277,7 @@ extension Ingestor {
                 onEvent(.skipped(path: file.path, reason: "changed less than \(options.settle)s ago"))
                 return
             }
-            if let known = seen[file.path], known.size == file.size, known.modified == file.modified {
+            if let known = seen[file.key], known.size == file.size, known.modified == file.modified {
                 report.seenFiles += 1
                 onEvent(.skipped(path: file.path, reason: "ingested before, unchanged"))
                 return

@@ -10,6 +10,18 @@ struct InputFile: Hashable, Sendable {
     var modified: Double
     /// Named on the command line, rather than found in a folder.
     var explicit = false
+
+    /// The absolute path: what `seen_files` remembers, so a cron job and an analyst who
+    /// name the same folder differently (relative, absolute) see the same files.
+    var key: String
+
+    init(path: String, size: Int, modified: Double, explicit: Bool = false, key: String? = nil) {
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.explicit = explicit
+        self.key = key ?? InputFiles.absolute(path)
+    }
 }
 
 /// Expands the paths given to `ingest` into regular files: folders recursively, in
@@ -22,12 +34,20 @@ enum InputFiles {
         var files: [InputFile] = []
         var problems: [Reject] = []
         for path in paths {
-            walk(path, explicit: true, into: &files, problems: &problems)
+            walk(path, key: absolute(path), explicit: true, into: &files, problems: &problems)
         }
         return (files, problems)
     }
 
-    private static func walk(_ path: String, explicit: Bool, into files: inout [InputFile], problems: inout [Reject]) {
+    /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved).
+    static func absolute(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath
+    }
+
+    private static func walk(
+        _ path: String, key: String, explicit: Bool, into files: inout [InputFile], problems: inout [Reject]
+    ) {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             problems.append(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))"))
@@ -50,7 +70,7 @@ enum InputFiles {
         switch kind {
         case S_IFREG:
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit))
+            files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key))
         case S_IFDIR:
             guard let dir = opendir(path) else {
                 problems.append(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))"))
@@ -67,7 +87,7 @@ enum InputFiles {
             closedir(dir)
             let base = path.hasSuffix("/") ? path : path + "/"
             for name in names.sorted() {
-                walk(base + name, explicit: false, into: &files, problems: &problems)
+                walk(base + name, key: key + "/" + name, explicit: false, into: &files, problems: &problems)
             }
         default:
             problems.append(Reject(origin: path, reason: "not a regular file or folder"))

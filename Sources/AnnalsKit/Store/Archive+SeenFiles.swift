@@ -26,7 +26,7 @@ extension Archive {
                 ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, seen_at = excluded.seen_at
                 """)
             for file in files {
-                try statement.execute(arguments: [file.path, file.size, file.modified, now])
+                try statement.execute(arguments: [file.key, file.size, file.modified, now])
             }
         }
     }
