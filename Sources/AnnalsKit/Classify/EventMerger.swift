@@ -5,7 +5,8 @@ public struct EventMerger: Sendable {
     public let entityKinds: [String: String]
 
     public init(taxonomy: Taxonomy) {
-        entityKinds = taxonomy.entityKinds
+        // A bloc stands where a country would (`… to Taiwan` / `… to the EU`): one kind.
+        entityKinds = taxonomy.entityKinds.mapValues { $0 == "bloc" ? "country" : $0 }
     }
 
     /// The candidate most similar to the mention among those it may join, or nil.

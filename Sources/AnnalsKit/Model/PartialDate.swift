@@ -79,4 +79,11 @@ public struct PartialDate: Hashable, Sendable {
 
     /// Whether the date could be read into an interval.
     public var isKnown: Bool { start != nil }
+
+    /// Whether this date says more than `other` about the same time: its interval lies
+    /// inside `other`'s and is shorter (2025-03 refines 2025; 2025 does not refine 2025-03).
+    public func refines(_ other: PartialDate) -> Bool {
+        guard let start, let end, let otherStart = other.start, let otherEnd = other.end else { return false }
+        return otherStart <= start && end <= otherEnd && (otherStart < start || end < otherEnd)
+    }
 }

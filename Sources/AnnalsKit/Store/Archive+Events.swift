@@ -118,9 +118,21 @@ extension Archive {
         }
         if let event = merger.bestMatch(for: facts, dated: entry.date, among: snapshots) {
             try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
+            if let joined = snapshots.first(where: { $0.id == event }), entry.date.refines(joined.date) {
+                try refineDate(ofEvent: event, to: entry.date, in: db)
+            }
             return event
         }
         return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
+    }
+
+    /// Gives an event the more precise date of a mention that falls inside its own: an
+    /// event known as "2025" that a "2025-03" mention joins becomes a March event, so a
+    /// "2025-06" line cannot join it through the vaguer date.
+    static func refineDate(ofEvent id: Int64, to date: PartialDate, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE events SET date_text = ?, date = ?, precision = ?, start = ?, end = ? WHERE id = ?
+            """).execute(arguments: [date.text, date.normalized, date.precision.rawValue, date.start?.iso, date.end?.iso, id])
     }
 
     /// Terms as a JSON array, for `json_each`: one cached statement whatever their number.

@@ -66,6 +66,18 @@ import Testing
         #expect(all.count == 4)
     }
 
+    @Test func aVagueEventTakesTheDateOfAPreciseMentionAndNoLongerBridgesMonths() throws {
+        _ = try ingest(title: "One", timeline: [("2025", "US Commerce Department adds several Huawei affiliates to the Entity List.")])
+        _ = try ingest(title: "Two", timeline: [("2025-03", "US Commerce Department adds several Huawei affiliates to the Entity List.")])
+        _ = try ingest(title: "Three", timeline: [("2025-06", "US Commerce Department adds several Huawei affiliates to the Entity List.")])
+        let all = try events()
+        #expect(all.map(\.date.text) == ["2025-03", "2025-06"])
+        #expect(all.map(\.mentions) == [2, 1])
+        #expect(PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025")))
+        #expect(!PartialDate(parsing: "2025").refines(PartialDate(parsing: "2025-03")))
+        #expect(!PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025-03")))
+    }
+
     @Test func updatingAnArticleMovesItsMentionsAndDropsEmptyEvents() throws {
         _ = try ingest(title: "One", timeline: [("2023-03", "The Netherlands announces controls on DUV lithography exports.")])
         #expect(try events().count == 1)
