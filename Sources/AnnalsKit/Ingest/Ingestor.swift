@@ -137,7 +137,10 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests one document (or feed) already in memory, e.g. from tests or another program.
+    /// Holds the archive's ingest lock like any run, but records no run in `ingest_runs`.
     public func ingest(bytes: [UInt8], origin: String, format: InputFormat? = nil) throws -> IngestReport {
+        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        defer { withExtendedLifetime(lock) {} }
         var run = try Run(ingestor: self, onEvent: { _ in })
         try run.add(bytes: bytes, origin: origin, format: (format ?? options.format).resolved(path: origin, head: bytes.prefix(1 << 16)))
         try run.finish()
