@@ -42,6 +42,11 @@ if [ $stale = yes ]; then
     mv "$binary.new" "$binary"
 fi
 
+# Let libFuzzer handle a crash itself (it saves the input and exits): Swift's backtracer
+# would take the signal first, and the swift-backtrace process it starts can outlive the
+# crashed fuzzer, holding the pipe below open, so the script would hang instead of failing.
+export SWIFT_BACKTRACE=enable=no
+
 echo "fuzz: running for ${seconds}s (corpus $out/corpus, seeds fixtures/ and Fuzz/seeds/)"
 set +e
 "$binary" \
