@@ -53,7 +53,7 @@ extension Annals {
                 let taxonomy: AnnalsKit.Taxonomy
                 do {
                     taxonomy = try AnnalsKit.Taxonomy.load(json: data)
-                } catch let error as TaxonomyError {
+                } catch {
                     Terminal.error("\(file): \(error.localizedDescription)")
                     throw ExitCode(ExitStatus.dataError)
                 }

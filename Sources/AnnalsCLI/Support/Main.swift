@@ -1,7 +1,6 @@
 import AnnalsKit
 import ArgumentParser
 import Foundation
-import GRDB
 
 extension Annals {
     /// Runs the command and turns every failure into a one-line message and a
@@ -28,12 +27,13 @@ extension Annals {
 
     /// The exit code and message for a library error; nil for ArgumentParser's errors.
     static func failure(_ error: Error) -> (Int32, String)? {
-        switch error {
+        switch ArchiveError(databaseError: error) ?? error {
         case let error as ArchiveError:
             switch error {
             case .notFound: return (ExitStatus.usage, error.localizedDescription)
             case .newerSchema: return (ExitStatus.unavailable, error.localizedDescription)
             case .cannotOpen, .backupFailed: return (ExitStatus.ioError, error.localizedDescription)
+            case .database(_, let unusable): return (unusable ? ExitStatus.ioError : ExitStatus.bug, error.localizedDescription)
             }
         case let error as QueryError:
             return (ExitStatus.usage, error.localizedDescription)
@@ -42,14 +42,6 @@ extension Annals {
         case let error as IngestError:
             if case .locked = error { return (ExitStatus.locked, error.localizedDescription) }
             return (ExitStatus.ioError, error.localizedDescription)
-        case let error as DatabaseError:
-            switch error.resultCode {
-            case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_NOTADB,
-                .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED:
-                return (ExitStatus.ioError, "database error: \(error.message ?? "\(error.resultCode)")")
-            default:
-                return (ExitStatus.bug, "internal error (please report it): \(error)")
-            }
         case is ExitCode, is CleanExit, is ValidationError:
             return nil
         case let error as LocalizedError where error.errorDescription != nil:

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Why the archive (the SQLite file) cannot be used.
 public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
@@ -10,6 +11,22 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
     case notFound(kind: String, id: Int64)
     /// The backup could not be written.
     case backupFailed(path: String, reason: String)
+    /// SQLite could not do what was asked: `unusable` when the file or disk is the cause
+    /// (not a database, corrupt, full, read-only, locked), else a bug of Annals.
+    case database(reason: String, unusable: Bool)
+
+    /// The archive's account of a low-level database error; nil when `error` is not one.
+    public init?(databaseError error: any Error) {
+        guard let error = error as? DatabaseError else { return nil }
+        let reason = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_CORRUPT, .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_NOTADB,
+            .SQLITE_PERM, .SQLITE_BUSY, .SQLITE_LOCKED:
+            self = .database(reason: reason, unusable: true)
+        default:
+            self = .database(reason: "\(error)", unusable: false)
+        }
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +38,8 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
             return "no \(kind) with id \(id)"
         case .backupFailed(let path, let reason):
             return "cannot write the backup \(path): \(reason)"
+        case .database(let reason, let unusable):
+            return unusable ? "database error: \(reason)" : "internal database error (please report it): \(reason)"
         }
     }
 }
