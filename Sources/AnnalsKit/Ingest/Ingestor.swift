@@ -159,7 +159,9 @@ struct RawDocument: Sendable {
 }
 
 extension Ingestor {
-    /// Turns a document's bytes into what will be stored: parsed, then classified.
+    /// Turns a document's bytes into what will be stored: parsed, then classified. Every
+    /// format is decoded by ``TextDecoding`` first, so an empty, binary or invalid-UTF-8
+    /// feed is rejected in the same words as such a card, and a BOM is dropped.
     /// Pure: runs on any thread.
     static func prepare(_ raw: RawDocument, classifier: ArticleClassifier) -> PreparedDocument {
         let content: PreparedDocument.Content
@@ -172,10 +174,10 @@ extension Ingestor {
                 let text = try TextDecoding.decode(raw.bytes)
                 content = .articles([classifier.classify(try CardParser().parse(text))], itemRejects: [])
             case .json:
-                try checkText(raw.bytes)
+                let text = try TextDecoding.decode(raw.bytes)
                 var parsed: [ClassifiedArticle] = []
                 var rejects: [(index: Int, error: IngestError)] = []
-                for item in try FeedParser().parseDocument(Data(raw.bytes)) {
+                for item in try FeedParser().parseDocument(Data(text.utf8)) {
                     switch item.result {
                     case .success(let article): parsed.append(classifier.classify(article))
                     case .failure(let error): rejects.append((item.index ?? 0, error))
@@ -190,8 +192,8 @@ extension Ingestor {
                 guard raw.bytes.count <= DocumentLimits.ndjsonLine else {
                     throw IngestError.tooLarge(size: raw.bytes.count, limit: DocumentLimits.ndjsonLine)
                 }
-                try checkText(raw.bytes)
-                content = .articles([classifier.classify(try FeedParser().parseArticle(Data(raw.bytes)))], itemRejects: [])
+                let text = try TextDecoding.decode(raw.bytes)
+                content = .articles([classifier.classify(try FeedParser().parseArticle(Data(text.utf8)))], itemRejects: [])
             }
         } catch let error as IngestError {
             content = .rejected(error)
@@ -201,12 +203,6 @@ extension Ingestor {
         return PreparedDocument(
             origin: raw.origin, line: raw.line, format: raw.format == .auto ? .card : raw.format, bytes: raw.bytes,
             content: content)
-    }
-
-    /// Rejects empty and binary JSON documents with the same words as cards.
-    private static func checkText(_ bytes: [UInt8]) throws {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw IngestError.empty }
-        if bytes.contains(0) { throw IngestError.binary }
     }
 
     /// The progress of one file through a run.
