@@ -228,21 +228,7 @@ extension Archive {
         let urlKey = article.url.map(Normalize.urlKey)
         let fingerprint = article.fingerprint
 
-        var existing: Row?
-        if let urlKey {
-            existing = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, content_sha256 FROM articles WHERE url_key = ?"),
-                arguments: [urlKey])
-        }
-        if existing == nil {
-            existing = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT id, content_sha256 FROM articles
-                    WHERE source_id = ? AND title_key = ? AND (? IS NULL OR url_key IS NULL)
-                    ORDER BY id LIMIT 1
-                    """),
-                arguments: [sourceID, titleKey, urlKey])
-        }
+        let existing = try existingArticle(urlKey: urlKey, sourceID: sourceID, titleKey: titleKey, in: db)
 
         let columns: StatementArguments = [
             sourceID, documentID, article.title, titleKey, article.url, urlKey, article.publishedAt,
@@ -285,6 +271,25 @@ extension Archive {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_documents (article_id, document_id) VALUES (?, ?)")
             .execute(arguments: [id, documentID])
         return (id, change)
+    }
+
+    /// The stored article `id`, `content_sha256` and `document_id` that a new version with
+    /// these keys replaces: the one with its URL, else the one of its source and title
+    /// (that has no other URL).
+    static func existingArticle(urlKey: String?, sourceID: Int64, titleKey: String, in db: Database) throws -> Row? {
+        if let urlKey, let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, content_sha256, document_id FROM articles WHERE url_key = ?"),
+            arguments: [urlKey])
+        {
+            return row
+        }
+        return try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT id, content_sha256, document_id FROM articles
+                WHERE source_id = ? AND title_key = ? AND (? IS NULL OR url_key IS NULL)
+                ORDER BY id LIMIT 1
+                """),
+            arguments: [sourceID, titleKey, urlKey])
     }
 
     static func sourceID(named name: String, in db: Database) throws -> Int64 {

@@ -91,14 +91,11 @@ extension Archive {
                         return .commit
                     }
                     for parsed in articles {
-                        if let current = try Int64.fetchOne(
-                            db.cachedStatement(sql: """
-                                SELECT a.document_id FROM articles a JOIN sources s ON s.id = a.source_id
-                                WHERE (a.url_key = ?) OR (s.key = ? AND a.title_key = ?) LIMIT 1
-                                """),
-                            arguments: [parsed.article.url.map(Normalize.urlKey), Normalize.sourceKey(parsed.article.source),
-                                Normalize.titleKey(parsed.article.title)]),
-                            current > documentID
+                        let article = parsed.article
+                        if let current = try Self.existingArticle(
+                            urlKey: article.url.map(Normalize.urlKey), sourceID: try Self.sourceID(named: article.source, in: db),
+                            titleKey: Normalize.titleKey(article.title), in: db),
+                            (current["document_id"] as Int64) > documentID
                         {
                             report.unchanged += 1
                             continue
