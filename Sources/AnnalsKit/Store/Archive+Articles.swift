@@ -13,16 +13,6 @@ extension Archive {
         }
     }
 
-    /// Calls `body` with every article, in id order, one at a time: memory stays flat.
-    public func forEachArticle(limit: Int? = nil, _ body: (Article) throws -> Void) throws {
-        try writer.read { db in
-            let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM articles ORDER BY id LIMIT ?", arguments: [limit ?? -1])
-            while let id = try ids.next() {
-                if let article = try Self.article(id: id, in: db) { try body(article) }
-            }
-        }
-    }
-
     static func article(id: Int64, in db: Database) throws -> Article? {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: """
@@ -85,34 +75,3 @@ extension PartialDate {
     }
 }
 
-/// One line of an article listing.
-public struct ArticleSummary: Sendable, Hashable {
-    public var id: Int64
-    public var source: String
-    public var title: String
-    public var publishedAt: String?
-    public var takeaways: Int
-    public var implications: Int
-    public var timelineEntries: Int
-}
-
-extension Archive {
-    /// Articles in id order, with the number of their parts.
-    public func articleSummaries(limit: Int? = nil) throws -> [ArticleSummary] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.id, s.name AS source, a.title, a.published_at,
-                    (SELECT count(*) FROM takeaways t WHERE t.article_id = a.id) AS takeaways,
-                    (SELECT count(*) FROM implications i WHERE i.article_id = a.id) AS implications,
-                    (SELECT count(*) FROM timeline_entries e WHERE e.article_id = a.id) AS entries
-                FROM articles a JOIN sources s ON s.id = a.source_id
-                ORDER BY a.id LIMIT ?
-                """, arguments: [limit ?? -1]
-            ).map { row in
-                ArticleSummary(
-                    id: row["id"], source: row["source"], title: row["title"], publishedAt: row["published_at"],
-                    takeaways: row["takeaways"], implications: row["implications"], timelineEntries: row["entries"])
-            }
-        }
-    }
-}
