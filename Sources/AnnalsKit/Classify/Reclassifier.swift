@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Re-applies the taxonomy in use to the whole archive, in one transaction: every
 /// event (from the text of all its mentions) and every article is tagged anew.
@@ -18,24 +17,15 @@ public struct Reclassifier: Sendable {
 
     /// The union of the tags of each group of texts, classified on every core.
     static func tagConcurrently(_ groups: [[String]], with classifier: Classifier) -> [Tags] {
-        let results = Mutex([Tags?](repeating: nil, count: groups.count))
-        let workers = max(1, min(groups.count, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, Tags)] = []
-            var index = worker
-            while index < groups.count {
-                var topics: [String] = []
-                var entities: [String] = []
-                for text in groups[index] {
-                    let classification = classifier.classify(text)
-                    for topic in classification.topics where !topics.contains(topic) { topics.append(topic) }
-                    for entity in classification.entities where !entities.contains(entity) { entities.append(entity) }
-                }
-                local.append((index, Tags(topics: topics, entities: entities)))
-                index += workers
+        groups.concurrentMap { texts in
+            var topics: [String] = []
+            var entities: [String] = []
+            for text in texts {
+                let classification = classifier.classify(text)
+                for topic in classification.topics where !topics.contains(topic) { topics.append(topic) }
+                for entity in classification.entities where !entities.contains(entity) { entities.append(entity) }
             }
-            results.withLock { results in for (index, tags) in local { results[index] = tags } }
+            return Tags(topics: topics, entities: entities)
         }
-        return results.withLock { $0.map { $0! } }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Options for an ingest run.
 public struct IngestOptions: Sendable {
@@ -430,20 +429,7 @@ extension Ingestor {
         }
 
         static func prepareConcurrently(_ batch: [RawDocument], classifier: ArticleClassifier) -> [PreparedDocument] {
-            let slots = Mutex([PreparedDocument?](repeating: nil, count: batch.count))
-            let workers = min(batch.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                var local: [(Int, PreparedDocument)] = []
-                while index < batch.count {
-                    local.append((index, Ingestor.prepare(batch[index], classifier: classifier)))
-                    index += workers
-                }
-                slots.withLock { slots in
-                    for (index, document) in local { slots[index] = document }
-                }
-            }
-            return slots.withLock { $0.map { $0! } }
+            batch.concurrentMap { Ingestor.prepare($0, classifier: classifier) }
         }
     }
 }
