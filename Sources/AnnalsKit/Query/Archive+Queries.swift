@@ -96,8 +96,9 @@ extension Archive {
     static func eventQuery(_ filter: QueryFilter, articleLimit: Int? = Event.articleLimit) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
         let conditions = FilterTarget.events.conditions(filter)
+        let search = filter.search.flatMap(FullTextQuery.init)
         var rankJoin = ""
-        if let search = filter.search.flatMap(FullTextQuery.init) {
+        if search != nil {
             rankJoin = """
                 JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
                       JOIN timeline_entries te ON te.id = f.rowid / 4
@@ -112,7 +113,7 @@ extension Archive {
         case .relevance: order = rankJoin.isEmpty ? "e.start IS NULL, e.start, e.id" : "hit.rank, e.start, e.id"
         }
         var arguments = StatementArguments()
-        if let search = filter.search.flatMap(FullTextQuery.init) { arguments += [search.expression] }
+        if let search { arguments += [search.expression] }
         arguments += conditions.arguments
         arguments += [filter.limit ?? -1, filter.offset]
         let sql = Self.eventSelect(articleLimit: articleLimit) + """
