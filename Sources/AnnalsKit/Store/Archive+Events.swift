@@ -46,7 +46,9 @@ extension Archive {
         for name in entities { if let tag = tags.entities[name] { try entity.execute(arguments: [tag, id]) } }
     }
 
-    static func tagEvent(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws {
+    /// Tags an event; returns whether it gained an entity (its `entities` column changed).
+    @discardableResult
+    static func tagEvent(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
         let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics (topic_id, event_id) VALUES (?, ?)")
         for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (entity_id, event_id) VALUES (?, ?)")
@@ -58,6 +60,7 @@ extension Archive {
             }
         }
         if added { try refreshEntityNames(ofEvent: id, in: db) }
+        return added
     }
 
     /// Copies an event's entity names into `events.entities`, where the merger reads them.
@@ -74,11 +77,9 @@ extension Archive {
     /// The event a new mention belongs to: an analyst's correction first, then an event
     /// with the same terms, then the merger's best candidate among events of the same
     /// year that share its rarest terms; otherwise a new event.
-    static func placeMention(
-        _ entry: TimelineEntry, facts: EntryFacts, merger: EventMerger, tags: TagIDs, hasCorrections: Bool,
-        at now: String, in db: Database
-    ) throws -> Int64 {
-        if hasCorrections, let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
+    static func placeMention(_ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> Int64 {
+        let tags = context.tags, now = context.now
+        if context.hasCorrections, let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
             if let event = corrected {
                 try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
                 return event
@@ -86,7 +87,7 @@ extension Archive {
             return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
         }
         let year = entry.date.start?.year
-        var candidates = try Row.fetchAll(
+        var candidates = try context.candidates.fetch(
             db.cachedStatement(sql: """
                 SELECT id, date_text, date, precision, start, end, terms, entities FROM events
                 WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
@@ -102,7 +103,7 @@ extension Archive {
             if !probes.isEmpty {
                 // A rewording keeps most of an event's rare terms: share two of the three probes
                 // (or the only one), which keeps the candidates few however large the archive.
-                candidates = try Row.fetchAll(
+                candidates = try context.candidates.fetch(
                     db.cachedStatement(sql: """
                         SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
                             SELECT event_id FROM event_terms WHERE year = ? AND term IN (SELECT value FROM json_each(?))
@@ -112,14 +113,13 @@ extension Archive {
                     arguments: [year, termList(probes), min(2, probes.count)])
             }
         }
-        let snapshots = candidates.map { row in
-            EventCandidate(
-                id: row[0], date: PartialDate(row: row), terms: split(row[6], by: " "), entities: split(row[7]))
-        }
-        if let event = merger.bestMatch(for: facts, dated: entry.date, among: snapshots) {
-            try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
-            if let joined = snapshots.first(where: { $0.id == event }), entry.date.refines(joined.date) {
+        if let event = context.merger.bestMatch(for: facts, dated: entry.date, among: candidates) {
+            if try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db) {
+                context.candidates.forget(event)
+            }
+            if let joined = candidates.first(where: { $0.id == event }), entry.date.refines(joined.date) {
                 try refineDate(ofEvent: event, to: entry.date, in: db)
+                context.candidates.forget(event)
             }
             return event
         }
@@ -180,5 +180,42 @@ extension Archive {
     static func deleteEmptyEvents(_ events: [Int64], in db: Database) throws {
         let statement = try db.cachedStatement(sql: "DELETE FROM events WHERE id = ? AND mentions <= 0")
         for event in events { try statement.execute(arguments: [event]) }
+    }
+}
+
+/// The merge candidates read in one write transaction, by event id: a popular event is
+/// parsed from its row once, not at every mention. Callers forget an event when they change
+/// its date or entities; a new transaction starts with an empty cache (a rolled-back one
+/// may have cached events that no longer exist).
+final class CandidateCache {
+    private var events: [Int64: EventCandidate] = [:]
+
+    /// The events `statement` lists (columns: id, date_text, date, precision, start, end,
+    /// terms, entities), from the cache when known.
+    func fetch(_ statement: Statement, arguments: StatementArguments) throws -> [EventCandidate] {
+        var result: [EventCandidate] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if let known = events[id] {
+                result.append(known)
+                continue
+            }
+            let candidate = EventCandidate(
+                id: id, date: PartialDate(row: row), terms: Self.words(row[6]), entities: Archive.split(row[7]))
+            events[id] = candidate
+            result.append(candidate)
+        }
+        return result
+    }
+
+    func forget(_ id: Int64) {
+        events[id] = nil
+    }
+
+    /// The space-separated terms of an event, split as bytes.
+    static func words(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -79,34 +79,57 @@ enum Digest {
 extension Archive {
     // MARK: - Writing documents
 
-    /// Stores `documents` in one transaction, each in its own savepoint: a document
-    /// that fails to store is rolled back alone and reported as rejected. Timeline
-    /// entries join the events `merger` finds them to mention, or start new ones.
+    /// Stores `documents` in one transaction. Timeline entries join the events `merger`
+    /// finds them to mention, or start new ones.
+    ///
+    /// A document that fails to store is rolled back alone and reported as rejected: the
+    /// batch is first written without savepoints (each costs SQLite a sub-journal of every
+    /// page it touches); if any document fails, that transaction is rolled back and the
+    /// batch is written again with one savepoint per document.
     public func store(_ documents: [PreparedDocument], merger: EventMerger, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
-        return try writer.write { db in
-            let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try Self.hasCorrections(db), now: now)
-            let index = try SearchIndexMarks(db)
-            var outcomes: [StoreOutcome] = []
-            outcomes.reserveCapacity(documents.count)
-            for document in documents {
-                var outcome = StoreOutcome()
-                do {
-                    try db.inSavepoint {
-                        outcome = try Self.store(document, context: context, in: db)
-                        return .commit
-                    }
-                } catch let error as DatabaseError {
-                    outcome = StoreOutcome()
-                    let reject = Reject(origin: document.origin, line: document.line, reason: "could not be stored: \(error.message ?? "\(error.resultCode)")")
-                    try Self.insertReject(reject, documentID: nil, at: now, in: db)
-                    outcome.rejects = [reject]
-                }
-                outcomes.append(outcome)
-            }
-            try index.indexNewRows(db)
-            return outcomes
+        do {
+            return try writer.write { db in try Self.store(documents, isolated: false, merger: merger, now: now, in: db) }
+        } catch is DocumentStoreFailure {
+            return try writer.write { db in try Self.store(documents, isolated: true, merger: merger, now: now, in: db) }
         }
+    }
+
+    /// Thrown out of a write transaction to roll it back when a document failed to store.
+    private struct DocumentStoreFailure: Error {}
+
+    private static func store(
+        _ documents: [PreparedDocument], isolated: Bool, merger: EventMerger, now: String, in db: Database
+    ) throws -> [StoreOutcome] {
+        let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try hasCorrections(db), now: now)
+        let index = try SearchIndexMarks(db)
+        var outcomes: [StoreOutcome] = []
+        outcomes.reserveCapacity(documents.count)
+        for document in documents {
+            guard isolated else {
+                do {
+                    outcomes.append(try store(document, context: context, in: db))
+                } catch is DatabaseError {
+                    throw DocumentStoreFailure()
+                }
+                continue
+            }
+            var outcome = StoreOutcome()
+            do {
+                try db.inSavepoint {
+                    outcome = try store(document, context: context, in: db)
+                    return .commit
+                }
+            } catch let error as DatabaseError {
+                outcome = StoreOutcome()
+                let reject = Reject(origin: document.origin, line: document.line, reason: "could not be stored: \(error.message ?? "\(error.resultCode)")")
+                try insertReject(reject, documentID: nil, at: now, in: db)
+                outcome.rejects = [reject]
+            }
+            outcomes.append(outcome)
+        }
+        try index.indexNewRows(db)
+        return outcomes
     }
 
     /// The last ids of the indexed tables when a write transaction began: the rows after
@@ -149,6 +172,8 @@ extension Archive {
         /// Whether analysts have corrected the merger at all (most archives: no lookups needed).
         var hasCorrections: Bool
         var now: String
+        /// Merge candidates already read in this transaction.
+        let candidates = CandidateCache()
     }
 
     static func hasCorrections(_ db: Database) throws -> Bool {
@@ -329,9 +354,7 @@ extension Archive {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, (item, facts)) in zip(article.timeline, classified.entries).enumerated() {
-            let event = try placeMention(
-                item, facts: facts, merger: context.merger, tags: context.tags, hasCorrections: context.hasCorrections,
-                at: context.now, in: db)
+            let event = try placeMention(item, facts: facts, context: context, in: db)
             try entry.execute(arguments: [
                 articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
                 item.date.start?.iso, item.date.end?.iso, item.text, event, facts.mentionKey,

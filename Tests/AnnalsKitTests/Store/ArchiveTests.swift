@@ -147,13 +147,22 @@ import Testing
         var broken = Self.sample(title: "Broken")
         // Violates CHECK (start <= end): the store rolls this document back alone.
         broken.timeline[0].date.start = Day(year: 2025, month: 1, day: 1)
+        // The batch is written again, a savepoint per document: the documents before and
+        // after the broken one are stored once each, with their events and index rows.
         let outcomes = try Self.store(archive, [
             Self.document(Self.sample(), bytes: "good"), Self.document(broken, bytes: "broken", origin: "broken.txt"),
+            Self.document(Self.sample(title: "After"), bytes: "after"),
         ])
-        #expect(outcomes[0].new == 1)
-        #expect(outcomes[1].new == 0)
+        #expect(outcomes.map(\.new) == [1, 0, 1])
         #expect(outcomes[1].rejects.first?.origin == "broken.txt")
-        #expect(try count(archive, "articles") == 1)
+        #expect(outcomes[1].rejects.first?.reason.hasPrefix("could not be stored") == true)
+        #expect(try count(archive, "articles") == 2)
+        #expect(try count(archive, "documents") == 2)
         #expect(try count(archive, "rejects") == 1)
+        let sample = Self.sample()
+        #expect(try count(archive, "timeline_entries") == 2 * sample.timeline.count)
+        let indexed = 2 * (1 + sample.takeaways.count + sample.implications.count + sample.timeline.count)
+        #expect(try count(archive, "search_index") == indexed)
+        #expect(try count(archive, "events") == sample.timeline.count)
     }
 }
