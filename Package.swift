@@ -19,9 +19,12 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CSQLiteTuning",
             ],
             plugins: [.plugin(name: "EmbedMigrations")]
         ),
+        // One process-wide SQLite setting that only C can make (sqlite3_config is variadic).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
             name: "AnnalsCLI",
             dependencies: [

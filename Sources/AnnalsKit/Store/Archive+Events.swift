@@ -37,9 +37,13 @@ extension Archive {
         }
     }
 
-    static func tagArticle(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM article_topics WHERE article_id = ?").execute(arguments: [id])
-        try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
+    /// Tags an article with exactly `topics` and `entities`; `replacing` drops the tags it had
+    /// (a new article has none).
+    static func tagArticle(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, replacing: Bool = true, in db: Database) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM article_topics WHERE article_id = ?").execute(arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM article_entities WHERE article_id = ?").execute(arguments: [id])
+        }
         let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_topics (topic_id, article_id) VALUES (?, ?)")
         for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_entities (entity_id, article_id) VALUES (?, ?)")
@@ -49,6 +53,13 @@ extension Archive {
     /// Tags an event; returns whether it gained an entity (its `entities` column changed).
     @discardableResult
     static func tagEvent(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
+        let added = try linkTags(ofEvent: id, topics: topics, entities: entities, tags: tags, in: db)
+        if added { try refreshEntityNames(ofEvent: id, in: db) }
+        return added
+    }
+
+    /// Adds the event's topic and entity links (not its `entities` column); returns whether an entity was new.
+    private static func linkTags(ofEvent id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
         let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics (topic_id, event_id) VALUES (?, ?)")
         for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (entity_id, event_id) VALUES (?, ?)")
@@ -59,8 +70,15 @@ extension Archive {
                 added = added || db.changesCount > 0
             }
         }
-        if added { try refreshEntityNames(ofEvent: id, in: db) }
         return added
+    }
+
+    /// The `events.entities` value for these names: the known ones, sorted as SQLite sorts
+    /// them in ``refreshEntityNames(ofEvent:in:)`` (bytewise), joined by U+001F.
+    static func entityNames(_ entities: [String], tags: TagIDs) -> String {
+        Set(entities.filter { tags.entities[$0] != nil })
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .joined(separator: "\u{1F}")
     }
 
     /// Copies an event's entity names into `events.entities`, where the merger reads them.
@@ -161,18 +179,19 @@ extension Archive {
     static func createEvent(_ entry: TimelineEntry, facts: EntryFacts, tags: TagIDs, at now: String, in db: Database) throws -> Int64 {
         let year = entry.date.start?.year
         try db.cachedStatement(sql: """
-            INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, entities, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 entry.date.text, entry.date.normalized, entry.date.precision.rawValue, entry.date.start?.iso,
-                entry.date.end?.iso, year, entry.text, facts.terms.joined(separator: " "), facts.signature, now,
+                entry.date.end?.iso, year, entry.text, facts.terms.joined(separator: " "), facts.signature,
+                entityNames(facts.entities, tags: tags), now,
             ])
         let id = db.lastInsertedRowID
         if let year {
             let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id) VALUES (?, ?, ?)")
             for value in facts.terms { try term.execute(arguments: [value, year, id]) }
         }
-        try tagEvent(id, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
+        _ = try linkTags(ofEvent: id, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
         return id
     }
 

@@ -174,6 +174,7 @@ extension Archive {
         var now: String
         /// Merge candidates already read in this transaction.
         let candidates = CandidateCache()
+        let sources = SourceIDs()
     }
 
     static func hasCorrections(_ db: Database) throws -> Bool {
@@ -248,7 +249,7 @@ extension Archive {
     static func upsert(_ classified: ClassifiedArticle, documentID: Int64, context: StoreContext, in db: Database) throws -> (Int64, Change) {
         let article = classified.article
         let now = context.now
-        let sourceID = try sourceID(named: article.source, in: db)
+        let sourceID = try context.sources.id(named: article.source, in: db)
         let titleKey = Normalize.titleKey(article.title)
         let urlKey = article.url.map(Normalize.urlKey)
         let fingerprint = article.fingerprint
@@ -291,7 +292,7 @@ extension Archive {
                 """).execute(arguments: columns + [String(now.prefix(10)), now, now])
             id = db.lastInsertedRowID
             try insertParts(of: classified, articleID: id, context: context, in: db)
-            try tagArticle(id, topics: classified.topics, entities: classified.entities, tags: context.tags, in: db)
+            try tagArticle(id, topics: classified.topics, entities: classified.entities, tags: context.tags, replacing: false, in: db)
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_documents (article_id, document_id) VALUES (?, ?)")
             .execute(arguments: [id, documentID])
@@ -315,6 +316,18 @@ extension Archive {
                 ORDER BY id LIMIT 1
                 """),
             arguments: [sourceID, titleKey, urlKey])
+    }
+
+    /// Source ids by name, found or created in one write transaction (a run has a few dozen sources).
+    final class SourceIDs {
+        private var ids: [String: Int64] = [:]
+
+        func id(named name: String, in db: Database) throws -> Int64 {
+            if let id = ids[name] { return id }
+            let id = try sourceID(named: name, in: db)
+            ids[name] = id
+            return id
+        }
     }
 
     static func sourceID(named name: String, in db: Database) throws -> Int64 {

@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 
@@ -55,13 +56,19 @@ public final class Archive: Sendable {
         try syncTagsIfNeeded()
     }
 
+    /// Settings SQLite takes once per process, before its first use.
+    private static let processSettings: Void = {
+        _ = annals_sqlite_disable_memory_statistics()
+    }()
+
     static func configuration() -> Configuration {
+        _ = processSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Cron and analysts share the file: wait for a writer rather than fail.
         configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
-            // Savepoint journals (one per document) stay in memory instead of a temporary file.
+            // Savepoint and statement journals stay in memory instead of a temporary file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         return configuration
