@@ -11,6 +11,8 @@ let usage = """
                             [--start K] [--after DIR] [--force]
       annals-bench run [--scale small|full] [--work DIR] [--annals PATH] [--json OUT.json]
                        [--seed S] [--runs R]
+      annals-bench scale --cards N [--steps A,B,…] [--work DIR] [--annals PATH] [--json OUT.json]
+                         [--seed S] [--runs R]     one archive grown in steps, then stages 5–7 on it
       annals-bench queries --db ARCHIVE [--annals PATH]     stage 7 alone, on an existing archive
 
     See Benchmarks/README.md for what is written and measured.
@@ -56,6 +58,8 @@ do {
         say("generated \(out): " + summary.description)
     case "run":
         try runBenchmarks(Array(argv.dropFirst(2)))
+    case "scale":
+        try runScale(Array(argv.dropFirst(2)))
     case "queries":
         let args = try Arguments(argv.dropFirst(2), options: ["db", "annals"], flags: [])
         guard let db = args.string("db") else { fail("queries needs --db ARCHIVE", code: 64) }
