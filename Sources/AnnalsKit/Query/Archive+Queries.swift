@@ -160,9 +160,13 @@ extension Archive {
         return articles.filter { seen.insert($0.id).inserted }
     }
 
-    static func split(_ text: String?, by separator: Character = "\u{1F}") -> [String] {
+    /// The parts of a `group_concat` of values, split on an ASCII control separator. Split as
+    /// UTF-8 bytes: the same parts as splitting Characters (a control character is always a
+    /// grapheme of its own), several times faster.
+    static func split(_ text: String?, by separator: Unicode.Scalar = "\u{1F}") -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        return text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        let byte = UInt8(ascii: separator)
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     static func articleRef(_ packed: String) -> ArticleRef? {

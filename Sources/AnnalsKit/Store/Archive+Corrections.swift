@@ -164,7 +164,8 @@ extension Archive {
                 SELECT event_id, group_concat(text, char(30)) FROM timeline_entries
                 WHERE event_id > ? GROUP BY event_id ORDER BY event_id LIMIT ?
                 """, eventTags) { id, result in
-                try Self.tagEvent(id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+                // The entity names of every event are refreshed at the end, in one statement.
+                _ = try Self.linkTags(ofEvent: id, topics: result.topics, entities: result.entities, tags: tags, in: db)
             }
             report.articles = try drain("""
                 SELECT a.id, a.title || char(30) || coalesce(a.summary, '') || char(30) || coalesce(a.what_changed, '')
@@ -174,7 +175,7 @@ extension Archive {
                     || coalesce((SELECT char(30) || group_concat(headline || char(10) || detail, char(30)) FROM implications WHERE article_id = a.id), '')
                 FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?
                 """, articleTags) { id, result in
-                try Self.tagArticle(id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+                try Self.tagArticle(id, topics: result.topics, entities: result.entities, tags: tags, replacing: false, in: db)
             }
             try db.execute(sql: """
                 UPDATE events SET entities = coalesce((SELECT group_concat(name, char(31)) FROM (

@@ -59,7 +59,7 @@ extension Archive {
     }
 
     /// Adds the event's topic and entity links (not its `entities` column); returns whether an entity was new.
-    private static func linkTags(ofEvent id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
+    static func linkTags(ofEvent id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
         let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics (topic_id, event_id) VALUES (?, ?)")
         for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (entity_id, event_id) VALUES (?, ?)")
@@ -221,7 +221,7 @@ final class CandidateCache {
                 continue
             }
             let candidate = EventCandidate(
-                id: id, date: PartialDate(row: row), terms: Self.words(row[6]), entities: Archive.split(row[7]))
+                id: id, date: PartialDate(row: row), terms: Archive.split(row[6], by: " "), entities: Archive.split(row[7]))
             events[id] = candidate
             result.append(candidate)
         }
@@ -230,11 +230,5 @@ final class CandidateCache {
 
     func forget(_ id: Int64) {
         events[id] = nil
-    }
-
-    /// The space-separated terms of an event, split as bytes.
-    static func words(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 }
