@@ -90,8 +90,8 @@ public struct IngestReport: Sendable, Hashable {
 /// Reads files, folders and standard input, parses them, and stores them in an ``Archive``.
 ///
 /// Documents are parsed in parallel and stored in batches, one transaction per batch
-/// and one savepoint per document: a bad document is recorded as rejected and never
-/// stops the others. A run over a file-backed archive holds its ``IngestLock``.
+/// (see ``Archive/store(_:merger:receivedAt:)``): a bad document is recorded as rejected
+/// and never stops the others. A run over a file-backed archive holds its ``IngestLock``.
 public struct Ingestor: Sendable {
     public let archive: Archive
     public let options: IngestOptions

@@ -122,13 +122,8 @@ extension Archive {
                 // A rewording keeps most of an event's rare terms: share two of the three probes
                 // (or the only one), which keeps the candidates few however large the archive.
                 candidates = try context.candidates.fetch(
-                    db.cachedStatement(sql: """
-                        SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
-                            SELECT event_id FROM event_terms WHERE year = ? AND term IN (SELECT value FROM json_each(?))
-                            GROUP BY event_id HAVING count(*) >= ?
-                        ) LIMIT 300
-                        """),
-                    arguments: [year, termList(probes), min(2, probes.count)])
+                    db.cachedStatement(sql: candidatesSQL(probes: probes.count)),
+                    arguments: [year, entry.date.postingMonth] + StatementArguments(probes))
             }
         }
         if let event = context.merger.bestMatch(for: facts, dated: entry.date, among: candidates) {
@@ -142,6 +137,34 @@ extension Archive {
             return event
         }
         return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
+    }
+
+    /// The events of year `?1` that hold two of the `probes` terms `?3…` (ordered rarest
+    /// first), or the only one, and whose date can hold a mention of month `?2` (the same
+    /// month, or no month: a year or a quarter; any, when `?2` is NULL).
+    ///
+    /// Two of three is (1 and 2) or (1 and 3) or (2 and 3): the postings of the two rarest
+    /// terms are read, each checked against the others by key, and the commonest term's
+    /// postings (the longest list) are never scanned. The month is in the postings, so an
+    /// event of another month is passed over without reading its row.
+    static func candidatesSQL(probes: Int) -> String {
+        func has(_ term: Int) -> String {
+            "EXISTS (SELECT 1 FROM event_terms b WHERE b.term = ?\(term) AND b.year = ?1 AND b.event_id = a.event_id)"
+        }
+        func postings(_ term: Int) -> String {
+            "SELECT a.event_id FROM event_terms a WHERE a.term = ?\(term) AND a.year = ?1 AND (?2 IS NULL OR a.month IS NULL OR a.month = ?2)"
+        }
+        let ids: String
+        switch probes {
+        case 1: ids = postings(3)
+        case 2: ids = "\(postings(3)) AND \(has(4))"
+        default: ids = "\(postings(3)) AND (\(has(4)) OR \(has(5)))\nUNION\n\(postings(4)) AND \(has(5))"
+        }
+        return """
+            SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
+            \(ids)
+            ) LIMIT 300
+            """
     }
 
     /// Gives an event the more precise date of a mention that falls inside its own: an
@@ -188,8 +211,9 @@ extension Archive {
             ])
         let id = db.lastInsertedRowID
         if let year {
-            let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id) VALUES (?, ?, ?)")
-            for value in facts.terms { try term.execute(arguments: [value, year, id]) }
+            let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)")
+            let month = entry.date.postingMonth
+            for value in facts.terms { try term.execute(arguments: [value, year, id, month]) }
         }
         _ = try linkTags(ofEvent: id, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
         return id
@@ -230,5 +254,13 @@ final class CandidateCache {
 
     func forget(_ id: Int64) {
         events[id] = nil
+    }
+}
+
+extension PartialDate {
+    /// The month `event_terms.month` holds for an event of this date: its month when the
+    /// date is precise to a month or a day, nil for a year, a quarter or an unreadable date.
+    var postingMonth: Int? {
+        precision == .month || precision == .day ? start?.month : nil
     }
 }

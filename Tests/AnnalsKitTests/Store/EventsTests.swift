@@ -76,6 +76,61 @@ import Testing
         #expect(PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025")))
         #expect(!PartialDate(parsing: "2025").refines(PartialDate(parsing: "2025-03")))
         #expect(!PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025-03")))
+        // The candidate lookup's postings follow the refined date (a trigger keeps them).
+        #expect(try postingMonths() == [[3], [6]])
+    }
+
+    /// `event_terms.month` of each event's terms, by event id.
+    func postingMonths() throws -> [[Int?]] {
+        try archive.writer.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM events ORDER BY id").map { id in
+                try Int?.fetchAll(db, sql: "SELECT DISTINCT month FROM event_terms WHERE event_id = ? ORDER BY month", arguments: [id])
+            }
+        }
+    }
+
+    @Test func aRewordedMentionFindsEventsOfItsMonthOrOfItsYearOnly() throws {
+        // Reworded (other terms, so no exact-terms match): found through the postings.
+        _ = try ingest(title: "One", timeline: [
+            ("2024", "Nvidia unveils the Rubin accelerator platform for data centres."),
+            ("2024-10", "TSMC starts volume production of 2nm chips in Hsinchu."),
+        ])
+        _ = try ingest(title: "Two", timeline: [
+            ("2024-09", "Nvidia unveils its Rubin accelerator platform for data centres, officials said."),
+            ("2024-11", "TSMC starts volume production of 2nm chips in Hsinchu, officials said."),
+            ("2024-10-21", "TSMC begins volume production of 2nm chips in Hsinchu."),
+        ])
+        let all = try events()
+        // The year event takes the September mention (and its month); November stays apart;
+        // the October day joins the October event (and gives it its day).
+        #expect(all.map(\.date.text) == ["2024-09", "2024-10-21", "2024-11"])
+        #expect(all.map(\.mentions) == [2, 2, 1])
+        #expect(try postingMonths() == [[9], [10], [11]])
+    }
+
+    @Test func migrationGivesExistingPostingsTheirEventsMonth() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Archive.migrator.migrate(queue, upTo: "0004_article_day")
+        try queue.write { db in
+            for (id, date, precision, start, end) in [
+                (1, "2024-10", "month", "2024-10-01", "2024-10-31"), (2, "2024", "year", "2024-01-01", "2024-12-31"),
+                (3, "2024-10-15", "day", "2024-10-15", "2024-10-15"),
+            ] {
+                try db.execute(sql: """
+                    INSERT INTO events (id, date_text, date, precision, start, end, year, text, terms, signature, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 2024, 'text', 'chips export', 'sig', 'now')
+                    """, arguments: [id, date, date, precision, start, end])
+                try db.execute(sql: "INSERT INTO event_terms (term, year, event_id) VALUES ('chips', 2024, ?), ('export', 2024, ?)", arguments: [id, id])
+            }
+        }
+        try queue.close()
+        let archive = try Archive(path: path)
+        let months = try archive.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT event_id, month FROM event_terms WHERE term = 'chips' ORDER BY event_id")
+                .map { [$0[0] as Int64?, $0[1] as Int64?] }
+        }
+        #expect(months == [[1, 10], [2, nil], [3, 10]])
     }
 
     @Test func updatingAnArticleMovesItsMentionsAndDropsEmptyEvents() throws {
