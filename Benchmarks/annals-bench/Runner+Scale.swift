@@ -34,9 +34,10 @@ extension Runner {
     }
 }
 
-/// `annals-bench scale --cards N [--steps A,B,…] [--work DIR] [--annals PATH] [--json OUT] [--seed S] [--runs R]`.
+/// `annals-bench scale --cards N [--steps A,B,…] [--corpus DIR] [--work DIR] [--annals PATH] [--json OUT] [--seed S] [--runs R]`.
 func runScale(_ args: [String]) throws {
-    let options = try Arguments(args[...], options: ["cards", "steps", "work", "annals", "json", "seed", "runs"], flags: [])
+    let options = try Arguments(
+        args[...], options: ["cards", "steps", "work", "annals", "json", "seed", "runs", "corpus"], flags: [])
     guard let cards = try options.int("cards"), cards >= 1000, cards % 1000 == 0 else {
         fail("scale needs --cards N, a multiple of 1,000", code: 64)
     }
@@ -61,13 +62,28 @@ func runScale(_ args: [String]) throws {
     var runner = Runner(
         cards: cards, work: work, annals: annalsPath, sqlite3: sqlite3,
         json: options.string("json").map(absolutePath), seed: try options.seed("seed") ?? 1, runs: runs)
+    if let corpus = options.string("corpus") {
+        let path = absolutePath(corpus)
+        guard fileExists(path + "/truth.json"), fileExists(path + "/cards/" + zeroPadded(cards / 1000 - 1, 3)) else {
+            fail("--corpus \(path) is not a corpus of \(grouped(cards)) cards from annals-bench generate", code: 64)
+        }
+        runner.existingCorpus = path
+    }
     let started = monotonicSeconds()
     runner.report.header = [
         ("scale", "\(grouped(cards)) cards in steps \(steps.map(grouped).joined(separator: ", ")), seed \(runner.seed)"),
         ("annals", annalsPath + " (built " + modificationTime(annalsPath) + ")"),
         ("work", work),
     ]
-    try runner.generate()
+    if runner.existingCorpus == nil {
+        try runner.generate()
+    } else {
+        for folder in [runner.dbDir, runner.logs, runner.outDir] {
+            try removeTree(folder)
+            try makeDirectories(folder)
+        }
+        runner.report.header.append(("corpus", runner.corpus + " (generated before)"))
+    }
     try runner.growInSteps(steps)
     try runner.export()
     try runner.quality()

@@ -22,7 +22,9 @@ struct Runner {
     /// Cards added by the incremental stage.
     let incrementCards = 100
 
-    var corpus: String { work + "/corpus" }
+    /// A corpus generated before (`annals-bench generate`), used instead of generating one.
+    var existingCorpus: String?
+    var corpus: String { existingCorpus ?? work + "/corpus" }
     var dbDir: String { work + "/db" }
     var logs: String { work + "/logs" }
     var outDir: String { work + "/out" }

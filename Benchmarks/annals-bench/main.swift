@@ -11,9 +11,11 @@ let usage = """
                             [--start K] [--after DIR] [--force]
       annals-bench run [--scale small|full] [--work DIR] [--annals PATH] [--json OUT.json]
                        [--seed S] [--runs R]
-      annals-bench scale --cards N [--steps A,B,…] [--work DIR] [--annals PATH] [--json OUT.json]
-                         [--seed S] [--runs R]     one archive grown in steps, then stages 5–7 on it
-      annals-bench queries --db ARCHIVE [--annals PATH]     stage 7 alone, on an existing archive
+      annals-bench scale --cards N [--steps A,B,…] [--corpus DIR] [--work DIR] [--annals PATH]
+                         [--json OUT.json] [--seed S] [--runs R]
+                                               one archive grown in steps, then stages 5–7 on it
+      annals-bench queries --db ARCHIVE [--annals PATH] [--export]
+                                               stage 7 (and 5, the export) alone, on an existing archive
 
     See Benchmarks/README.md for what is written and measured.
 
@@ -61,13 +63,17 @@ do {
     case "scale":
         try runScale(Array(argv.dropFirst(2)))
     case "queries":
-        let args = try Arguments(argv.dropFirst(2), options: ["db", "annals"], flags: [])
+        let args = try Arguments(argv.dropFirst(2), options: ["db", "annals"], flags: ["export"])
         guard let db = args.string("db") else { fail("queries needs --db ARCHIVE", code: 64) }
         var runner = Runner(
             cards: 0, work: "/tmp/annals-bench-queries", annals: absolutePath(args.string("annals") ?? ".build/release/annals"),
             sqlite3: findInPath("sqlite3") ?? "sqlite3", json: nil)
         try makeDirectories(runner.logs)
         runner.cardArchive = absolutePath(db)
+        if args.flag("export") {
+            try makeDirectories(runner.outDir)
+            try runner.export()
+        }
         try runner.queries()
         say(runner.report.table())
     case "help", "--help", "-h":
