@@ -89,6 +89,12 @@ extension Archive {
         let listsAll = articleLimit == nil
         let (sql, arguments) = try Self.eventQuery(filter, articleLimit: articleLimit, listsArticles: !listsAll)
         try writer.read { db in
+            // The events' sort holds every row: let it spill to a temporary file, as sqlite3
+            // does, rather than to memory, where the archive's connections keep temporary
+            // data for ingest's savepoint journals. Only an optimization: if SQLite refuses
+            // (a temporary table is open), the sort stays in memory.
+            try? db.execute(sql: "PRAGMA temp_store = FILE")
+            defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
             let lists = listsAll ? try Self.articleLists(db, filter) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {

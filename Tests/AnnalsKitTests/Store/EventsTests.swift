@@ -157,6 +157,8 @@ import Testing
                 #expect(Set(event.articles.map(\.id)).count == event.articles.count)
             }
         }
+        // The sort may spill to a file meanwhile; the connection keeps temporary data in memory after.
+        #expect(try archive.writer.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
     }
 
     @Test func theMainFiltersUseIndexes() throws {
