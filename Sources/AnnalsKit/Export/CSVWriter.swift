@@ -52,7 +52,7 @@ public struct CSVWriter: Sendable {
             if index > 0 { out.append(options.delimiter) }
             switch cell {
             case .number(let value):
-                if let value { out.append(contentsOf: String(value).utf8) }
+                if let value { Self.appendDecimal(value, to: &out) }
             case .text(let value):
                 if let value { appendText(value, to: &out) }
             }
@@ -68,37 +68,71 @@ public struct CSVWriter: Sendable {
     }
 
     private func appendText(_ text: String, to out: inout [UInt8]) {
-        var utf8 = Array(text.utf8)
-        if options.formulaGuard, let first = utf8.first, Self.formulaStarts.contains(first), !Self.isInert(utf8) {
-            utf8.insert(UInt8(ascii: "'"), at: 0)
+        var text = text
+        // Native strings are one contiguous UTF-8 buffer: read the bytes in place.
+        text.withUTF8 { appendText(bytes: $0, to: &out) }
+    }
+
+    private func appendText(bytes utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let guarded: Bool
+        if options.formulaGuard, let first = utf8.first, Self.isFormulaStart(first) {
+            guarded = !Self.isInert(utf8)
+        } else {
+            guarded = false
         }
         let delimiter = options.delimiter
         let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
             byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D
         }
-        guard needsQuotes else {
+        if needsQuotes { out.append(0x22) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            // Copy the runs between quotes whole, doubling each quote.
+            var run = utf8.startIndex
+            for index in utf8.indices where utf8[index] == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...index]))
+                out.append(0x22)
+                run = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            out.append(0x22)
+        } else {
             out.append(contentsOf: utf8)
-            return
         }
-        out.append(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
     }
 
     /// Whether text that starts with a formula character is still no formula: `-` alone, or
     /// `-` then digits with an optional `.digits` fraction.
-    static func isInert(_ utf8: [UInt8]) -> Bool {
+    static func isInert<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
         guard utf8.first == UInt8(ascii: "-") else { return false }
         let rest = utf8.dropFirst()
         if rest.isEmpty { return true }
         let parts = rest.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        let isDigits = { (part: ArraySlice<UInt8>) in !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) } }
+        let isDigits = { (part: Bytes.SubSequence.SubSequence) in !part.isEmpty && part.allSatisfy { (0x30...0x39).contains($0) } }
         return parts.allSatisfy(isDigits)
     }
 
-    /// `=`, `+`, `-`, `@`, tab, CR, LF.
-    static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x0A]
+    /// Whether a text starting with `byte` may be read as a formula: `=`, `+`, `-`, `@`, tab, CR, LF.
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x0A: return true
+        default: return false
+        }
+    }
+
+    /// The decimal digits of `value`, with its sign, as `String(value)` writes them.
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        // The magnitude is unsigned, so Int64.min has one too; 20 digits at most.
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 }

@@ -37,10 +37,19 @@ extension Event: ExportRecord {
     ]
 
     public var csvCells: [CSVWriter.Cell] {
-        [.number(id)] + date.csvCells + [
+        [
+            .number(id), .text(date.text), .text(date.precision.rawValue), .text(date.start?.iso), .text(date.end?.iso),
             .text(text), joinedCell(topics), joinedCell(entities), .number(Int64(mentions)),
-            joinedCell(articles.map { String($0.id) }), joinedCell(Array(Set(articles.map(\.source))).sorted()),
+            joinedCell(articles.map { String($0.id) }), joinedCell(distinctSources),
         ]
+    }
+
+    /// The sources of the articles, each once, sorted.
+    var distinctSources: [String] {
+        // Most events have a few articles: a scan beats hashing them.
+        var sources: [String] = []
+        for article in articles where !sources.contains(article.source) { sources.append(article.source) }
+        return sources.sorted()
     }
 
     public var jsonValue: JSONValue {

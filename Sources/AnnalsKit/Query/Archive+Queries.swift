@@ -83,61 +83,102 @@ extension Archive {
     public func forEachEvent(
         matching filter: QueryFilter, articleLimit: Int? = Event.articleLimit, _ body: (Event) throws -> Void
     ) throws {
-        let (sql, arguments) = try Self.eventQuery(filter, articleLimit: articleLimit)
+        // Every article of every event: one pass over the timeline, in storage order, costs
+        // far less than looking each event's mentions and articles up (two random reads per
+        // mention), and the events' sort then carries no article lists.
+        let listsAll = articleLimit == nil
+        let (sql, arguments) = try Self.eventQuery(filter, articleLimit: articleLimit, listsArticles: !listsAll)
         try writer.read { db in
+            let lists = listsAll ? try Self.articleLists(db, filter) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                try body(Self.event(row))
+                try body(Self.event(row, articles: listsAll ? lists.articles(ofEvent: row[0]) : nil))
             }
         }
     }
 
     /// The one statement, and its arguments, that lists the events matching `filter`.
-    static func eventQuery(_ filter: QueryFilter, articleLimit: Int? = Event.articleLimit) throws -> (String, StatementArguments) {
+    /// Without `listsArticles`, its `articles` column is NULL (see ``articleLists(_:_:)``).
+    static func eventQuery(
+        _ filter: QueryFilter, articleLimit: Int? = Event.articleLimit, listsArticles: Bool = true
+    ) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
-        let conditions = FilterTarget.events.conditions(filter)
-        let search = filter.search.flatMap(FullTextQuery.init)
-        var rankJoin = ""
-        if search != nil {
-            rankJoin = """
-                JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
-                      JOIN timeline_entries te ON te.id = f.rowid / 4
-                      WHERE search_index MATCH ? AND f.rowid % 4 = 3 GROUP BY te.event_id) hit ON hit.event_id = e.id
-                """
-        }
+        let matching = Self.matchingEvents(filter)
         let order: String
         switch filter.sort {
         case .date: order = "e.start IS NULL, e.start, e.end, e.id"
         case .recent: order = "e.end IS NULL, e.end DESC, e.start DESC, e.id DESC"
         case .mentions: order = "e.mentions DESC, e.start IS NULL, e.start, e.id"
-        case .relevance: order = rankJoin.isEmpty ? "e.start IS NULL, e.start, e.id" : "hit.rank, e.start, e.id"
+        case .relevance: order = matching.ranked ? "hit.rank, e.start, e.id" : "e.start IS NULL, e.start, e.id"
         }
-        var arguments = StatementArguments()
-        if let search { arguments += [search.expression] }
-        arguments += conditions.arguments
+        var arguments = matching.arguments
         arguments += [filter.limit ?? -1, filter.offset]
-        let sql = Self.eventSelect(articleLimit: articleLimit) + """
-             \(rankJoin)
-            \(conditions.sql)
+        let sql = Self.eventSelect(articleLimit: articleLimit, listsArticles: listsArticles) + """
+             \(matching.sql)
             ORDER BY \(order)
             LIMIT ? OFFSET ?
             """
         return (sql, arguments)
     }
 
-    /// The columns of an ``Event``, from `events e`.
-    static func eventSelect(articleLimit: Int?) -> String {
-        """
+    /// What follows `FROM events e` to keep the events matching `filter` (limit and offset
+    /// aside): the search hits joined as `hit` (with their `rank`) when it searches, and the
+    /// conditions of the other filters.
+    static func matchingEvents(_ filter: QueryFilter) -> (sql: String, arguments: StatementArguments, ranked: Bool) {
+        let conditions = FilterTarget.events.conditions(filter)
+        var arguments = StatementArguments()
+        var rankJoin = ""
+        if let search = filter.search.flatMap(FullTextQuery.init) {
+            rankJoin = """
+                JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
+                      JOIN timeline_entries te ON te.id = f.rowid / 4
+                      WHERE search_index MATCH ? AND f.rowid % 4 = 3 GROUP BY te.event_id) hit ON hit.event_id = e.id
+                """
+            arguments += [search.expression]
+        }
+        arguments += conditions.arguments
+        return (rankJoin + "\n" + conditions.sql, arguments, !rankJoin.isEmpty)
+    }
+
+    /// The columns of an ``Event``, from `events e`. Without `listsArticles` the
+    /// `articles` column is NULL: the caller reads the lists apart.
+    static func eventSelect(articleLimit: Int?, listsArticles: Bool = true) -> String {
+        let articles = !listsArticles ? "NULL" : """
+            (SELECT group_concat(ref, char(30)) FROM (SELECT a.id || char(31) || s.name || char(31) || a.title AS ref
+                FROM (SELECT article_id FROM timeline_entries WHERE event_id = e.id ORDER BY id LIMIT \(articleLimit ?? -1)) te
+                JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id))
+            """
+        return """
         SELECT e.id, e.date_text, e.date, e.precision, e.start, e.end, e.text, e.mentions,
             (SELECT group_concat(slug, char(31)) FROM (SELECT t.slug FROM event_topics et JOIN topics t ON t.id = et.topic_id
                 WHERE et.event_id = e.id ORDER BY t.position)) AS topics,
             (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id
                 WHERE ee.event_id = e.id ORDER BY n.name)) AS entities,
-            (SELECT group_concat(ref, char(30)) FROM (SELECT a.id || char(31) || s.name || char(31) || a.title AS ref
-                FROM (SELECT article_id FROM timeline_entries WHERE event_id = e.id ORDER BY id LIMIT \(articleLimit ?? -1)) te
-                JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id)) AS articles
+            \(articles) AS articles
         FROM events e
         """
+    }
+
+    /// Every article of each event matching `filter` (limit and offset aside). Read in one
+    /// pass: over the whole timeline in storage order when every event matches, else
+    /// through the events' index.
+    static func articleLists(_ db: Database, _ filter: QueryFilter) throws -> ArticleLists {
+        let filter = try filter.validated()
+        let matching = Self.matchingEvents(filter)
+        let restricted = !matching.sql.allSatisfy(\.isWhitespace)
+        let sql = """
+            SELECT te.event_id, a.id, s.name, a.title
+            FROM timeline_entries te \(restricted ? "" : "NOT INDEXED")
+            JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
+            WHERE \(restricted ? "te.event_id IN (SELECT e.id FROM events e \(matching.sql))" : "te.event_id IS NOT NULL")
+            ORDER BY te.id
+            """
+        var lists = ArticleLists()
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: restricted ? matching.arguments : [])
+        while let row = try rows.next() {
+            lists.add(article: row[1], toEvent: row[0]) { ArticleRef(id: row[1], title: row[3], source: row[2]) }
+        }
+        return lists
     }
 
     /// The events matching `filter`, in memory: for small answers.
@@ -147,32 +188,40 @@ extension Archive {
         return events
     }
 
-    static func event(_ row: Row) -> Event {
-        Event(
-            id: row["id"], date: PartialDate(row: row), text: row["text"],
-            topics: split(row["topics"]), entities: split(row["entities"]), mentions: row["mentions"],
-            articles: uniqueArticles(split(row["articles"], by: "\u{1E}").compactMap(articleRef)))
+    /// The event in a row of ``eventSelect(articleLimit:listsArticles:)``, by position; its
+    /// articles are `articles` when given, else read from the row.
+    static func event(_ row: Row, articles: [ArticleRef]? = nil) -> Event {
+        let start: String? = row[4], end: String? = row[5]
+        let date = PartialDate(
+            text: row[1], normalized: row[2], precision: PartialDate.Precision(rawValue: row[3]) ?? .unknown,
+            start: start.flatMap(Day.init(iso:)), end: end.flatMap(Day.init(iso:)))
+        return Event(
+            id: row[0], date: date, text: row[6], topics: split(row[8]), entities: split(row[9]), mentions: row[7],
+            articles: articles ?? uniqueArticles(split(row[10], by: "\u{1E}").compactMap(articleRef)))
     }
 
     /// The articles in order of first mention, each once (an article may mention an event twice).
     static func uniqueArticles(_ articles: [ArticleRef]) -> [ArticleRef] {
-        var seen = Set<Int64>()
+        guard articles.count > 1 else { return articles }
+        var seen = Set<Int64>(minimumCapacity: articles.count)
         return articles.filter { seen.insert($0.id).inserted }
     }
 
-    /// The parts of a `group_concat` of values, split on an ASCII control separator. Split as
-    /// UTF-8 bytes: the same parts as splitting Characters (a control character is always a
-    /// grapheme of its own), several times faster.
+    /// `text` cut at each `separator`. The unit and record separators (control characters,
+    /// which never join the next character into one) are found by their UTF-8 byte, the
+    /// cheap way; other separators as characters.
     static func split(_ text: String?, by separator: Unicode.Scalar = "\u{1F}") -> [String] {
         guard let text, !text.isEmpty else { return [] }
-        let byte = UInt8(ascii: separator)
-        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        guard separator.value < 0x20 else {
+            return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     static func articleRef(_ packed: String) -> ArticleRef? {
-        let parts = packed.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let id = Int64(parts[0]) else { return nil }
-        return ArticleRef(id: id, title: String(parts[2]), source: String(parts[1]))
+        let parts = packed.utf8.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let id = Int64(Substring(parts[0])) else { return nil }
+        return ArticleRef(id: id, title: String(Substring(parts[2])), source: String(Substring(parts[1])))
     }
 
     // MARK: - Articles and their parts
@@ -328,5 +377,41 @@ extension Archive {
                     eventID: row["event_id"], snippet: row["snippet"], rank: row["rank"])
             }
         }
+    }
+}
+
+/// The articles of many events, gathered from their mentions in one pass: each article
+/// once, each event's list in order of first mention without repeats.
+struct ArticleLists {
+    private var articles: [ArticleRef] = []
+    private var positions: [Int64: Int32] = [:]
+    /// Each event's articles, as positions in `articles`: 4 bytes a mention.
+    private var lists: [Int64: [Int32]] = [:]
+
+    /// Records that `article` mentions `event`; `ref` makes its ``ArticleRef`` the first time.
+    mutating func add(article: Int64, toEvent event: Int64, _ ref: () -> ArticleRef) {
+        let position: Int32
+        if let known = positions[article] {
+            position = known
+        } else {
+            position = Int32(articles.count)
+            articles.append(ref())
+            positions[article] = position
+        }
+        lists[event, default: []].appendUnlessPresent(position)
+    }
+
+    /// The articles of `event`, in order of first mention.
+    func articles(ofEvent event: Int64) -> [ArticleRef] {
+        lists[event]?.map { articles[Int($0)] } ?? []
+    }
+}
+
+extension [Int32] {
+    /// Appends `value` unless the array holds it: most lists are short, and an article's
+    /// mentions come together, so the last element answers most of the time.
+    fileprivate mutating func appendUnlessPresent(_ value: Int32) {
+        if last == value || contains(value) { return }
+        append(value)
     }
 }

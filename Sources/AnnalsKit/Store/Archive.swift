@@ -68,8 +68,10 @@ public final class Archive: Sendable {
         // Cron and analysts share the file: wait for a writer rather than fail.
         configuration.busyMode = .timeout(60)
         configuration.prepareDatabase { db in
-            // Savepoint and statement journals stay in memory instead of a temporary file.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The writer's statement and savepoint journals stay in memory; a reader's sort
+            // (the events of a large export) may spill to a temporary file, as sqlite3's does.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
         }
         return configuration
     }

@@ -168,6 +168,45 @@ let csvCellCases: [CSVCellCase] = [
         #expect(writer.written == 2)
     }
 
+    /// The first writer, cell by cell over a copy of the bytes: the fast one must agree.
+    static func referenceCell(_ text: String, delimiter: UInt8, guard formulaGuard: Bool) -> [UInt8] {
+        var utf8 = Array(text.utf8)
+        let starts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x0A]
+        if formulaGuard, let first = utf8.first, starts.contains(first), !CSVWriter.isInert(utf8) {
+            utf8.insert(UInt8(ascii: "'"), at: 0)
+        }
+        guard utf8.contains(where: { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return utf8 }
+        return [0x22] + utf8.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
+    }
+
+    @Test func theWriterAgreesWithTheReferenceOnEveryCaseAndMixOfThem() {
+        var texts = csvCellCases.map(\.value)
+        texts += ["\"", "\"\"", "a\"", "\"a", "\"=1\"", "-\"1\"", "-1\r", "-1\n", "@\"", "'", "\u{0}", "é\"ü", "🚀,\"🚀\""]
+        texts += csvCellCases.map { $0.value + "\"" + $0.value }
+        texts += zip(csvCellCases, csvCellCases.reversed()).map { $0.value + $1.value }
+        for delimiter: UInt8 in [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09] {
+            for formulaGuard in [true, false] {
+                let writer = CSVWriter(options: .init(delimiter: delimiter, formulaGuard: formulaGuard))
+                for text in texts {
+                    let expected = Self.referenceCell(text, delimiter: delimiter, guard: formulaGuard) + [0x0D, 0x0A]
+                    #expect(bytes(writer, [.text(text)]) == expected, "\(text.debugDescription) \(delimiter) \(formulaGuard)")
+                    // Bridged and sliced strings take the same route.
+                    let substring = String(("x" + text).dropFirst())
+                    #expect(bytes(writer, [.text(substring)]) == expected)
+                }
+            }
+        }
+    }
+
+    @Test func numbersAreWrittenAsStringWritesThem() {
+        let values: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, 12_345, -98_765, Int64(Int32.max), Int64.max, Int64.min, Int64.min + 1]
+        for value in values {
+            var out: [UInt8] = []
+            CSVWriter.appendDecimal(value, to: &out)
+            #expect(out == Array(String(value).utf8))
+        }
+    }
+
     @Test func anEmptyCSVIsTheHeaderOnly() throws {
         var out: [UInt8] = []
         var writer = RecordWriter<TakeawayRow>(format: .csv) { out += $0 }

@@ -174,3 +174,21 @@ func rejectsUnreadableText(_ text: String) {
         }
     }
 }
+
+@Test func anISODayReadsAndWritesAsItDidBeforeTheByteRoute() throws {
+    for text in ["2024-10-15", "0001-01-01", "9999-12-31", "2024-02-29", "2000-02-29"] {
+        #expect(Day(iso: text)?.iso == text, "\(text)")
+    }
+    for text in [
+        "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-10-00", "2024-1-15", "24-10-15", "2024/10/15",
+        "2024-10-15 ", " 2024-10-15", "２０２４-10-15", "0000-01-01", "2024-10-1x", "", "2024-10",
+    ] {
+        #expect(Day(iso: text) == nil, "\(text)")
+    }
+    // Not the stored form, read the general way as before: a sign is one of the four characters.
+    #expect(Day(iso: "+999-01-02") == Day(year: 999, month: 1, day: 2))
+    #expect(Day(year: 7, month: 3, day: 4)?.iso == "0007-03-04")
+    var day = try #require(Day(year: 2024, month: 1, day: 1))
+    day.year = 12_345
+    #expect(day.iso == "12345-01-01")
+}

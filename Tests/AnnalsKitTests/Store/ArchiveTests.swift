@@ -57,6 +57,9 @@ import Testing
         }
         #expect(mode == "wal")
         #expect(keys == 1)
+        // The writer keeps its journals in memory (2); readers' sorts may spill to a file (0: default).
+        #expect(try archive.writer.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
+        #expect(try archive.writer.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 0)
     }
 
     @Test func refusesAnArchiveFromANewerAnnals() throws {

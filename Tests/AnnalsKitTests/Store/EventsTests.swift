@@ -189,6 +189,31 @@ import Testing
         #expect(try events(QueryFilter(topics: ["thresholds"])).allSatisfy { $0.topics.contains("thresholds") })
     }
 
+    @Test func listingEveryArticleGivesWhatEachEventSays() throws {
+        // Exports read every event's articles in one pass over the timeline (restricted to the
+        // matching events when a filter is set); `event(id:)` looks them up per event.
+        try ingestFixtures()
+        _ = try ingest(title: "Twice", timeline: [
+            ("2024-10", "US expands export controls on advanced AI chips."),
+            ("October 2024", "The US expands export controls on advanced AI chips."),
+        ])
+        let filters = [
+            QueryFilter(), QueryFilter(topics: ["export-controls"]), QueryFilter(search: "export controls", sort: .relevance),
+            QueryFilter(sources: ["Reuters"], sort: .recent), QueryFilter(since: Day(iso: "2025-01-01"), sort: .mentions),
+            QueryFilter(limit: 3, offset: 2),
+        ]
+        for filter in filters {
+            var listed: [Event] = []
+            try archive.forEachEvent(matching: filter, articleLimit: nil) { listed.append($0) }
+            #expect(!listed.isEmpty, "\(filter)")
+            #expect(listed.map(\.id) == (try events(filter)).map(\.id), "\(filter)")
+            for event in listed {
+                #expect(event == (try archive.event(id: event.id)))
+                #expect(Set(event.articles.map(\.id)).count == event.articles.count)
+            }
+        }
+    }
+
     @Test func theMainFiltersUseIndexes() throws {
         try ingestFixtures()
         func plan(_ filter: QueryFilter, kind: String = "events") throws -> String {
