@@ -214,6 +214,23 @@ import Testing
         }
     }
 
+    @Test func aPageIsTheSameSliceOfTheWholeListInEveryOrder() throws {
+        try ingestFixtures()
+        for sort in QueryFilter.Sort.allCases {
+            for base in [QueryFilter(), QueryFilter(topics: ["export-controls"]), QueryFilter(search: "china")] {
+                var filter = base
+                filter.sort = sort
+                let all = try events(filter)
+                #expect(all.count > 6, "\(filter)")
+                for offset in [0, 2, all.count - 3] {
+                    filter.limit = 3
+                    filter.offset = offset
+                    #expect(try events(filter) == Array(all[offset..<min(offset + 3, all.count)]), "\(filter)")
+                }
+            }
+        }
+    }
+
     @Test func theMainFiltersUseIndexes() throws {
         try ingestFixtures()
         func plan(_ filter: QueryFilter, kind: String = "events") throws -> String {
