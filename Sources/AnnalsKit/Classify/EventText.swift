@@ -6,7 +6,9 @@
 ///    `control`, `entities` → `entity`; possessives dropped);
 /// 2. drops the articles `a`, `an`, `the`, then replaces multi-word names and idioms by one
 ///    term (`United States`, `U.S.` → `us`; `Entity List` → `entitylist`; `files a lawsuit`
-///    → `sue`; `rolls out` → `release`; `data centers` → `datacenter`);
+///    → `sue`; `rolls out` → `release`; `data centers` → `datacenter`), and drops phrases
+///    that say who reported the event or that a rewording swaps (`according to people
+///    familiar with the matter`, `sources said`; `bound for` / `destined for`);
 /// 3. drops stop words: English function words, verbs of reporting and saying (`said`,
 ///    `reportedly`, `announces`, `according`), light verbs (`imposes`, `issues`, `moves`),
 ///    month names (the date is compared on its own) and government filler (`department`,
@@ -15,7 +17,8 @@
 ///    `expand`; `adds`, `places`, `puts`, `blacklists` → `add`; `bans`, `prohibits`,
 ///    `blocks`, `bars` → `ban`; `restrictions`, `controls`, `curbs`, `limits` → `control`
 ///    (so `export restrictions` = `export controls`, while `sanctions`, `bans` and `rules`
-///    stay apart); `releases`, `launches`, `unveils`, `debuts` → `release`; `sues`,
+///    stay apart); `hosts`, `holds`, `convenes` → `host`; `requires`, `mandates` →
+///    `require`; `releases`, `launches`, `opens`, `unveils`, `debuts` → `release`; `sues`,
 ///    `lawsuit` → `sue`; `fines`, `penalizes` → `fine`; `Chinese`, `Beijing` → `china`;
 ///    `firms`, `companies`, `entities` → `company`; `semiconductors` → `chip`…
 /// 5. drops stray single letters, then sorts and removes duplicates.
@@ -79,7 +82,7 @@ public struct EventKey: Hashable, Sendable {
                 var k = 1
                 while k < phrase.words.count, ids[i - 1 + k] == phrase.words[k] { k += 1 }
                 if k == phrase.words.count {
-                    result.append(phrase.term)
+                    if !phrase.term.isEmpty { result.append(phrase.term) }
                     i += k - 1
                     continue next
                 }
@@ -267,8 +270,12 @@ struct EventVocabulary: Sendable {
         jan feb mar apr jun jul aug sep sept oct nov dec
         """
 
-    /// Canonical term → the words and phrases that mean it in an event line.
+    /// Canonical term → the words and phrases that mean it in an event line. Phrases of
+    /// the empty term are dropped: who reported the event, and connectives a rewording swaps.
     static let synonymList: [(String, [String])] = [
+        ("", ["people familiar with the matter", "person familiar with the matter", "people familiar with",
+              "person familiar with", "sources said", "source said", "reports said", "according to a filing",
+              "according to filings", "according to sources", "according to reports", "bound for", "destined for"]),
         // What happened.
         ("expand", ["expand", "expanded", "expanding", "expansion", "broaden", "broadened", "broadening", "widen",
                     "widened", "widening", "extend", "extended", "extending", "extension", "tighten", "tightened",
@@ -291,8 +298,8 @@ struct EventVocabulary: Sendable {
                   "roll back", "rolls back", "rolled back", "rollback"]),
         ("revoke", ["revoke", "revoked", "revoking", "revocation", "cancel", "cancelled", "canceled", "cancelling",
                     "canceling", "cancellation"]),
-        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "unveil", "unveiled",
-                     "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
+        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "open", "opens", "opened",
+                     "opening", "unveil", "unveiled", "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
                      "publish", "published", "publishing", "roll out", "rolls out", "rolled out", "rolling out",
                      "rollout"]),
         ("halt", ["halt", "halted", "halting", "suspend", "suspended", "suspending", "suspension", "pause", "paused",
@@ -340,7 +347,12 @@ struct EventVocabulary: Sendable {
         ("smuggle", ["smuggle", "smuggled", "smuggling"]),
         ("warn", ["warn", "warned", "warning"]),
         ("retaliate", ["retaliate", "retaliated", "retaliating", "retaliation", "retaliatory"]),
-        ("meet", ["meet", "met", "meeting", "hold talks", "holds talks", "held talks"]),
+        ("meet", ["meet", "met", "meeting", "hold talks", "holds talks", "held talks", "host talks", "hosts talks",
+                  "hosted talks", "hosting talks", "convene talks", "convenes talks", "convened talks"]),
+        ("host", ["host", "hosts", "hosted", "hosting", "hold", "holds", "held", "holding", "convene", "convenes",
+                  "convened", "convening"]),
+        ("require", ["require", "requires", "required", "requiring", "requirement", "mandate", "mandates", "mandated",
+                     "mandating"]),
         ("opensource", ["open source", "open sources", "open sourced", "opensource", "open sourcing"]),
         ("openweight", ["open weight", "open weights"]),
         // Who and what.

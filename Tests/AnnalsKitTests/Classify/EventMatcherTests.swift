@@ -112,6 +112,14 @@ let samePairs: [Pair] = [
          "2024-06-20", "Anthropic launches Claude 3.5 Sonnet model"),
     Pair("early 2025", "Huawei ramps up Ascend chip production",
          "Early  2025", "Huawei steps up production of Ascend chips"),
+    Pair("2025-03", "US Commerce Department adds several SMIC affiliates to the Entity List, according to people familiar with the matter.",
+         "2025-03", "U.S. Commerce Department adds several SMIC affiliates to the Entity List, sources said."),
+    Pair("2022-10", "US imposes export controls on advanced computing chips bound for China, according to a filing.",
+         "2022-10", "US imposes export controls on advanced computing chips destined for China, reports said."),
+    Pair("2025-02-10", "France hosts the AI Action Summit in Paris.",
+         "2025-02-10", "France convenes the AI Action Summit in Paris, officials said."),
+    Pair("2025-04", "US requires licences for H20 exports to China.",
+         "2025-04", "US mandates licences for H20 exports to China."),
 ]
 
 /// Lines that look alike but tell different events.
@@ -335,6 +343,8 @@ extension EventMatcher.Verdict {
         ("Export restrictions vs export curbs vs export controls, and sanctions", ["control", "export", "sanction"]),
         ("OpenAI raises $6.6bn, valuing it at $157 billion", ["157", "6.6", "fund", "openai", "valuing"]),
         ("TSMC’s 2nm and 3 nm nodes", ["2", "3", "nm", "node", "tsmc"]),
+        ("Micron begins mass production of HBM3E, according to people familiar with the matter.",
+         ["hbm3e", "mass", "micron", "production"]),
     ])
     func terms(_ text: String, _ expected: [String]) {
         #expect(EventKey.terms(of: text) == expected)
