@@ -31,10 +31,15 @@ public struct EventMention: Hashable, Sendable {
 ///    happened (``EventKey/actionClasses``), some action of one is in the class of some
 ///    action of the other (`releases` vs `halts sales` are two events; `expands` and
 ///    `broadens` are one, and so are `adds X to the controls` and `expands the controls`);
-/// 4. their identifiers do not conflict (``identifiersConflict(_:_:)``): when both give
-///    numbers or codes with digits, they share one (`adds 140 entities` vs `adds 80
-///    entities`; `DeepSeek R1` vs `DeepSeek V3`; `Gemini 2.0` vs `Gemini 2.5`);
-/// 5. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
+/// 4. their identifiers do not conflict (``identifiersConflict(_:_:)``): neither has a
+///    number or code with digits the other lacks while lacking one the other has (`adds 140
+///    entities` vs `adds 80 entities`; `DeepSeek R1` vs `DeepSeek V3`; `Ascend 910C … N+3`
+///    vs `Ascend 910B … N+3`);
+/// 5. their names do not conflict (``namesConflict(_:_:kinds:)``): they do not each name
+///    a firm, person, product or capitalized name the other lacks, and a name the
+///    taxonomy does not know does not stand against an entity the other line has
+///    (`… users in Brazil` / `… users in the UK`);
+/// 6. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
 ///    ``EventKey`` terms) is at least ``threshold``.
 ///
 /// ``threshold`` is 0.5, calibrated on the 30 same-event and 32 different-event pairs of
@@ -88,16 +93,8 @@ public enum EventMatcher {
         if identifiersConflict(a.key.terms, b.key.terms) {
             return .identifiersConflict(a: a.key.identifiers, b: b.key.identifiers)
         }
-        // Names and the entities that are named things (firms, people, products) together:
-        // `… 40 AMEC affiliates` (a name) against `… 40 SMIC affiliates` (an entity). Places
-        // and governments are left to the entity rule: one line's `Biden administration` is
-        // another's `White House`.
-        let named: Set<String> = ["company", "person", "product"]
-        let namesA = Set(a.key.names + a.entities.filter { named.contains(kinds[$0] ?? "") })
-        let namesB = Set(b.key.names + b.entities.filter { named.contains(kinds[$0] ?? "") })
-        let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
-        if !onlyA.isEmpty && !onlyB.isEmpty {
-            return .namesConflict(onlyA: onlyA.sorted(), onlyB: onlyB.sorted())
+        if let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
+            return .namesConflict(onlyA: onlyA, onlyB: onlyB)
         }
         let score = similarity(a.key.terms, b.key.terms)
         return score >= threshold ? .same(similarity: score) : .dissimilar(similarity: score)
@@ -138,6 +135,27 @@ public enum EventMatcher {
         return nil
     }
 
+    /// What each side names and the other does not, when both do:
+    /// - proper names and the entities that are named things (firms, people, products)
+    ///   together: `… 40 AMEC affiliates` (a name) against `… 40 SMIC affiliates` (an
+    ///   entity). Places and governments the taxonomy knows are left to the entity rule:
+    ///   one line's `Biden administration` is another's `White House`;
+    /// - a proper name the taxonomy does not know against an entity of any kind: the name
+    ///   stands where the other line has a known place or government (`… users in Brazil`
+    ///   / `… users in the UK`; `Canada joins …` / `The Netherlands joins …`).
+    static func namesConflict(_ a: EventMention, _ b: EventMention, kinds: [String: String]) -> ([String], [String])? {
+        let named: Set<String> = ["company", "person", "product"]
+        let namesA = Set(a.key.names + a.entities.filter { named.contains(kinds[$0] ?? "") })
+        let namesB = Set(b.key.names + b.entities.filter { named.contains(kinds[$0] ?? "") })
+        let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
+        if !onlyA.isEmpty && !onlyB.isEmpty { return (onlyA.sorted(), onlyB.sorted()) }
+        let unknownA = Set(a.key.names).subtracting(b.key.names), unknownB = Set(b.key.names).subtracting(a.key.names)
+        let entitiesA = Set(a.entities).subtracting(b.entities), entitiesB = Set(b.entities).subtracting(a.entities)
+        if !unknownA.isEmpty && !entitiesB.isEmpty { return (unknownA.sorted(), entitiesB.sorted()) }
+        if !unknownB.isEmpty && !entitiesA.isEmpty { return (entitiesA.sorted(), unknownB.sorted()) }
+        return nil
+    }
+
     /// Whether both term lists say what happened (terms of ``EventKey/actionClasses``)
     /// and no action class is common to both.
     public static func actionsConflict(_ a: [String], _ b: [String]) -> Bool {
@@ -146,11 +164,11 @@ public enum EventMatcher {
         return !classesA.isEmpty && !classesB.isEmpty && classesA.isDisjoint(with: classesB)
     }
 
-    /// Whether both term lists have identifiers (terms with a digit) and share none.
+    /// Whether each term list has an identifier (a term with a digit) the other lacks.
     public static func identifiersConflict(_ a: [String], _ b: [String]) -> Bool {
         let idsA = Set(a.filter(EventKey.isIdentifier))
         let idsB = Set(b.filter(EventKey.isIdentifier))
-        return !idsA.isEmpty && !idsB.isEmpty && idsA.isDisjoint(with: idsB)
+        return !idsA.isSubset(of: idsB) && !idsB.isSubset(of: idsA)
     }
 
     /// The weighted Dice coefficient of two term lists: 2·w(A ∩ B) / (w(A) + w(B)), where

@@ -188,6 +188,14 @@ let differentPairs: [Pair] = [
          "2025-03", "OpenAI releases GPT-4.5 model"),
     Pair("2024-10", "US expands export controls on advanced AI chips to include stricter performance thresholds for China.",
          "2024-10", "US intelligence agencies release a joint report warning of increased state-sponsored cyber espionage targeting AI infrastructure."),
+    Pair("2022-11", "Huawei unveils the Ascend 910C accelerator built on SMIC's N+3 5nm-class process.",
+         "2022-11", "Huawei unveils the Ascend 910B accelerator built on SMIC's N+3 5nm-class process."),
+    Pair("2023-07", "DeepSeek opens access to DeepSeek-R1 for users in Brazil.",
+         "2023-07", "DeepSeek opens access to DeepSeek-R1 for users in the UK."),
+    Pair("2025-08", "Canada joins US-led restrictions on gate-all-around transistor technology sales to China.",
+         "2025-08", "The Netherlands joins US-led restrictions on gate-all-around transistor technology sales to China."),
+    Pair("2024-10", "Brazil's ANPD publishes draft rules on facial recognition in public spaces.",
+         "2024-10", "The FTC publishes draft rules on facial recognition in public spaces."),
 ]
 
 /// The reason each pair of ``differentPairs`` is told apart, in order.
@@ -195,7 +203,7 @@ let differentReasons: [String] = [
     "entities", "dates", "entities", "actions", "entities", "actions", "identifiers", "dates", "actions", "dates",
     "dates", "actions", "entities", "entities", "entities", "actions", "identifiers", "entities", "dates",
     "identifiers", "entities", "entities", "entities", "entities", "identifiers", "similarity", "entities",
-    "actions", "entities", "entities", "actions", "actions",
+    "actions", "entities", "entities", "actions", "actions", "identifiers", "names", "names", "names",
 ]
 
 extension EventMatcher.Verdict {
@@ -364,5 +372,7 @@ extension EventMatcher.Verdict {
         #expect(EventMatcher.actionsConflict(["expand"], ["chip"]) == false)
         #expect(EventMatcher.identifiersConflict(["140"], ["80"]) == true)
         #expect(EventMatcher.identifiersConflict(["140"], ["chip"]) == false)
+        #expect(EventMatcher.identifiersConflict(["910c", "n+3"], ["910b", "n+3"]) == true)
+        #expect(EventMatcher.identifiersConflict(["h20", "5.5"], ["h20"]) == false)
     }
 }
