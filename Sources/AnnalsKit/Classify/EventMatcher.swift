@@ -39,7 +39,11 @@ public struct EventMention: Hashable, Sendable {
 ///    a firm, person, product or capitalized name the other lacks, and a name the
 ///    taxonomy does not know does not stand against an entity the other line has
 ///    (`… users in Brazil` / `… users in the UK`);
-/// 6. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
+/// 6. their objects do not conflict (``objectsConflict(_:_:)``): lines that begin and end
+///    alike do not differ in one slot where each has content terms the other lacks
+///    (`China restricts exports of molybdenum` / `China restricts exports of superhard
+///    materials`);
+/// 7. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
 ///    ``EventKey`` terms) is at least ``threshold``.
 ///
 /// ``threshold`` is 0.5, calibrated on the 30 same-event and 32 different-event pairs of
@@ -49,9 +53,11 @@ public struct EventMention: Hashable, Sendable {
 /// similarity separates score at most 0.45 (`US accuses China of AI theft` / `China
 /// accuses US of cyberattacks`). Rules 1–4 do most of the separating, so the threshold
 /// can stay low enough for a terse line to match a wordy one. Known limits: a bag of
-/// words loses direction (`Musk sues OpenAI` / `OpenAI sues Musk`), and generic lines
-/// sharing actors and verb (`US expands … restrictions`) can merge when their objects
-/// differ; weighting terms by their rarity in the archive would help there.
+/// words loses direction (`Musk sues OpenAI` / `OpenAI sues Musk`), and lines whose
+/// objects differ can merge when the lines also differ elsewhere (`US expands export
+/// controls on AI chips to China` / `US expands visa restrictions on Chinese AI
+/// researchers`) or when one object contains the other (`… to China` / `… to Chinese
+/// military end users`).
 public enum EventMatcher {
     /// The least ``similarity(_:_:)`` of two mentions of one event.
     public static let threshold = 0.5
@@ -68,6 +74,8 @@ public enum EventMatcher {
         case identifiersConflict(a: [String], b: [String])
         /// Each side names someone or something (a proper name or an entity) the other does not.
         case namesConflict(onlyA: [String], onlyB: [String])
+        /// The content terms of the one slot where lines that begin and end alike differ.
+        case objectsConflict(onlyA: [String], onlyB: [String])
         case dissimilar(similarity: Double)
 
         public var isSame: Bool {
@@ -95,6 +103,9 @@ public enum EventMatcher {
         }
         if let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
             return .namesConflict(onlyA: onlyA, onlyB: onlyB)
+        }
+        if let (onlyA, onlyB) = objectsConflict(a.key.sequence, b.key.sequence) {
+            return .objectsConflict(onlyA: onlyA, onlyB: onlyB)
         }
         let score = similarity(a.key.terms, b.key.terms)
         return score >= threshold ? .same(similarity: score) : .dissimilar(similarity: score)
@@ -169,6 +180,40 @@ public enum EventMatcher {
         let idsA = Set(a.filter(EventKey.isIdentifier))
         let idsB = Set(b.filter(EventKey.isIdentifier))
         return !idsA.isSubset(of: idsB) && !idsB.isSubset(of: idsA)
+    }
+
+    /// The terms each line has in the one place where the lines differ, when they begin
+    /// alike (their first two content terms, typically who acts and how, are the same),
+    /// end alike, and in between each has a slot of terms the other line lacks entirely:
+    /// the action is the same but its object differs (`China restricts exports of
+    /// molybdenum to the US` / `… of superhard materials to the US`; `… stealing AI chips
+    /// trade secrets` / `… stealing AI model weights trade secrets`), leaving identifiers
+    /// aside; ``EventKey/commonTerms`` may be in both slots. Each slot must hold a content
+    /// term: not an action or a single character. Rewordings
+    /// differ in several places (`US expands AI chip export controls, with stricter
+    /// thresholds aimed at China`), or before the verb (`Italy temporarily bans ChatGPT` /
+    /// `Italian regulator blocks ChatGPT`), and are left to ``similarity(_:_:)``.
+    /// Sequences are ``EventKey/sequence``; empty ones never conflict.
+    public static func objectsConflict(_ a: [String], _ b: [String]) -> (onlyA: [String], onlyB: [String])? {
+        // Identifiers have their own rule: the slots are found without them.
+        let (a, b) = (a.filter { !EventKey.isIdentifier($0) }, b.filter { !EventKey.isIdentifier($0) })
+        guard a.count > 2, b.count > 2, a[0] == b[0], a[1] == b[1] else { return nil }
+        var prefix = 2
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let slotA = Set(a[prefix..<(a.count - suffix)]), slotB = Set(b[prefix..<(b.count - suffix)])
+        // Common terms may recur in both slots (`advanced AI chips` / `AI model weights`).
+        let (setA, setB) = (Set(a), Set(b))
+        guard slotA.subtracting(EventKey.commonTerms).isDisjoint(with: setB),
+            slotB.subtracting(EventKey.commonTerms).isDisjoint(with: setA)
+        else { return nil }
+        func isContent(_ term: String) -> Bool { term.count > 1 && EventKey.actionClasses[term] == nil }
+        let onlyA = slotA.subtracting(setB).filter(isContent), onlyB = slotB.subtracting(setA).filter(isContent)
+        guard !onlyA.isEmpty, !onlyB.isEmpty else { return nil }
+        return (onlyA.sorted(), onlyB.sorted())
     }
 
     /// The weighted Dice coefficient of two term lists: 2·w(A ∩ B) / (w(A) + w(B)), where

@@ -29,14 +29,21 @@
 public struct EventKey: Hashable, Sendable {
     /// Sorted, unique content terms.
     public var terms: [String]
+    /// The content terms in the order of the text, repeats kept (without names): where
+    /// two lines differ (see ``EventMatcher/objectsConflict(_:_:)``). Empty for a key made
+    /// from terms alone.
+    public var sequence: [String]
 
-    /// A key from terms already computed (they are sorted and made unique).
-    public init(terms: [String]) {
+    /// A key from terms already computed (they are sorted and made unique), and the
+    /// sequence of the text they come from, when known.
+    public init(terms: [String], sequence: [String] = []) {
         self.terms = Array(Set(terms)).sorted()
+        self.sequence = sequence
     }
 
     public init(text: String) {
-        self.terms = Self.terms(of: text)
+        self.sequence = Self.sequence(of: text)
+        self.terms = Self.sortedUnique(sequence)
     }
 
     /// The content terms of `text` and its proper names outside `classification`'s entities.
@@ -44,11 +51,24 @@ public struct EventKey: Hashable, Sendable {
         let known = Set(classification.evidence.filter { $0.kind == .entity }.flatMap {
             $0.matched.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
         })
-        self.terms = Array(Set(Self.terms(of: text) + Self.names(in: text, excluding: known))).sorted()
+        self.sequence = Self.sequence(of: text)
+        self.terms = Array(Set(sequence + Self.names(in: text, excluding: known))).sorted()
     }
 
     /// The sorted, unique content terms of `text`.
     public static func terms(of text: String) -> [String] {
+        sortedUnique(sequence(of: text))
+    }
+
+    static func sortedUnique(_ terms: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(terms.count)
+        for term in terms.sorted() where unique.last != term { unique.append(term) }
+        return unique
+    }
+
+    /// The content terms of `text` in their order, repeats kept.
+    public static func sequence(of text: String) -> [String] {
         let vocabulary = EventVocabulary.shared
         // Words as vocabulary ids; words the vocabulary does not know keep their text.
         var ids: [Int32] = []
@@ -92,11 +112,7 @@ public struct EventKey: Hashable, Sendable {
             if term.utf8.count == 1, let b = term.utf8.first, b >= 0x61, b <= 0x7A { continue }
             result.append(term)
         }
-        result.sort()
-        var unique: [String] = []
-        unique.reserveCapacity(result.count)
-        for term in result where unique.last != term { unique.append(term) }
-        return unique
+        return result
     }
 
     /// The terms that say what happened.

@@ -88,7 +88,7 @@ extension Archive {
         let year = entry.date.start?.year
         var candidates = try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT id, date_text, date, precision, start, end, terms, entities FROM events
+                SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events
                 WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
                 """),
             arguments: [year, facts.signature, entry.date.text])
@@ -104,7 +104,7 @@ extension Archive {
                 // (or the only one), which keeps the candidates few however large the archive.
                 candidates = try Row.fetchAll(
                     db.cachedStatement(sql: """
-                        SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
+                        SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events WHERE id IN (
                             SELECT event_id FROM event_terms WHERE year = ? AND term IN (SELECT value FROM json_each(?))
                             GROUP BY event_id HAVING count(*) >= ?
                         ) LIMIT 300
@@ -114,7 +114,7 @@ extension Archive {
         }
         let snapshots = candidates.map { row in
             EventCandidate(
-                id: row[0], date: PartialDate(row: row), terms: split(row[6], by: " "), entities: split(row[7]))
+                id: row[0], date: PartialDate(row: row), terms: split(row[6], by: " "), entities: split(row[7]), text: row[8])
         }
         if let event = merger.bestMatch(for: facts, dated: entry.date, among: snapshots) {
             try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
