@@ -21,11 +21,11 @@ public struct ArticleClassifier: Sendable {
     /// What the merger knows of one timeline entry.
     public func facts(for entry: TimelineEntry) -> EntryFacts {
         let classification = classifier.classify(entry.text)
-        let terms = EventKey(text: entry.text, classification: classification).terms
+        let key = EventKey(text: entry.text, classification: classification)
         return EntryFacts(
-            topics: classification.topics, entities: classification.entities, terms: terms,
-            signature: String(Digest.sha256Hex(Array(terms.joined(separator: " ").utf8)).prefix(16)),
-            mentionKey: Self.mentionKey(entry))
+            topics: classification.topics, entities: classification.entities, terms: key.terms,
+            signature: String(Digest.sha256Hex(Array(key.terms.joined(separator: " ").utf8)).prefix(16)),
+            mentionKey: Self.mentionKey(entry), sequence: key.sequence)
     }
 
     /// A digest of an entry's date and wording (case, spacing and punctuation aside).

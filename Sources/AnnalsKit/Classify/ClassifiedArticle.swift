@@ -30,13 +30,18 @@ public struct EntryFacts: Sendable, Hashable {
     /// A digest of the date and wording: identifies this mention across re-ingests,
     /// so analysts' merge and split corrections survive them.
     public var mentionKey: String
+    /// The content terms in the order of the text (``EventKey/sequence``).
+    public var sequence: [String]
 
-    public init(topics: [String], entities: [String], terms: [String], signature: String, mentionKey: String) {
+    public init(
+        topics: [String], entities: [String], terms: [String], signature: String, mentionKey: String, sequence: [String] = []
+    ) {
         self.topics = topics
         self.entities = entities
         self.terms = terms
         self.signature = signature
         self.mentionKey = mentionKey
+        self.sequence = sequence
     }
 }
 
@@ -46,4 +51,6 @@ public struct EventCandidate: Sendable, Hashable {
     public var date: PartialDate
     public var terms: [String]
     public var entities: [String]
+    /// The text of its first mention, whose terms `terms` are.
+    public var text: String = ""
 }

@@ -31,10 +31,19 @@ public struct EventMention: Hashable, Sendable {
 ///    happened (``EventKey/actionClasses``), some action of one is in the class of some
 ///    action of the other (`releases` vs `halts sales` are two events; `expands` and
 ///    `broadens` are one, and so are `adds X to the controls` and `expands the controls`);
-/// 4. their identifiers do not conflict (``identifiersConflict(_:_:)``): when both give
-///    numbers or codes with digits, they share one (`adds 140 entities` vs `adds 80
-///    entities`; `DeepSeek R1` vs `DeepSeek V3`; `Gemini 2.0` vs `Gemini 2.5`);
-/// 5. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
+/// 4. their identifiers do not conflict (``identifiersConflict(_:_:)``): neither has a
+///    number or code with digits the other lacks while lacking one the other has (`adds 140
+///    entities` vs `adds 80 entities`; `DeepSeek R1` vs `DeepSeek V3`; `Ascend 910C … N+3`
+///    vs `Ascend 910B … N+3`);
+/// 5. their names do not conflict (``namesConflict(_:_:kinds:)``): they do not each name
+///    a firm, person, product or capitalized name the other lacks, and a name the
+///    taxonomy does not know does not stand against an entity the other line has
+///    (`… users in Brazil` / `… users in the UK`);
+/// 6. their objects do not conflict (``objectsConflict(_:_:)``): lines that begin and end
+///    alike do not differ in one slot where each has content terms the other lacks
+///    (`China restricts exports of molybdenum` / `China restricts exports of superhard
+///    materials`);
+/// 7. their content terms are alike: ``similarity(_:_:)`` (the Dice coefficient of the
 ///    ``EventKey`` terms) is at least ``threshold``.
 ///
 /// ``threshold`` is 0.5, calibrated on the 30 same-event and 32 different-event pairs of
@@ -44,9 +53,11 @@ public struct EventMention: Hashable, Sendable {
 /// similarity separates score at most 0.45 (`US accuses China of AI theft` / `China
 /// accuses US of cyberattacks`). Rules 1–4 do most of the separating, so the threshold
 /// can stay low enough for a terse line to match a wordy one. Known limits: a bag of
-/// words loses direction (`Musk sues OpenAI` / `OpenAI sues Musk`), and generic lines
-/// sharing actors and verb (`US expands … restrictions`) can merge when their objects
-/// differ; weighting terms by their rarity in the archive would help there.
+/// words loses direction (`Musk sues OpenAI` / `OpenAI sues Musk`), and lines whose
+/// objects differ can merge when the lines also differ elsewhere (`US expands export
+/// controls on AI chips to China` / `US expands visa restrictions on Chinese AI
+/// researchers`) or when one object contains the other (`… to China` / `… to Chinese
+/// military end users`).
 public enum EventMatcher {
     /// The least ``similarity(_:_:)`` of two mentions of one event.
     public static let threshold = 0.5
@@ -63,6 +74,8 @@ public enum EventMatcher {
         case identifiersConflict(a: [String], b: [String])
         /// Each side names someone or something (a proper name or an entity) the other does not.
         case namesConflict(onlyA: [String], onlyB: [String])
+        /// The content terms of the one slot where lines that begin and end alike differ.
+        case objectsConflict(onlyA: [String], onlyB: [String])
         case dissimilar(similarity: Double)
 
         public var isSame: Bool {
@@ -88,16 +101,11 @@ public enum EventMatcher {
         if identifiersConflict(a.key.terms, b.key.terms) {
             return .identifiersConflict(a: a.key.identifiers, b: b.key.identifiers)
         }
-        // Names and the entities that are named things (firms, people, products) together:
-        // `… 40 AMEC affiliates` (a name) against `… 40 SMIC affiliates` (an entity). Places
-        // and governments are left to the entity rule: one line's `Biden administration` is
-        // another's `White House`.
-        let named: Set<String> = ["company", "person", "product"]
-        let namesA = Set(a.key.names + a.entities.filter { named.contains(kinds[$0] ?? "") })
-        let namesB = Set(b.key.names + b.entities.filter { named.contains(kinds[$0] ?? "") })
-        let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
-        if !onlyA.isEmpty && !onlyB.isEmpty {
-            return .namesConflict(onlyA: onlyA.sorted(), onlyB: onlyB.sorted())
+        if let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
+            return .namesConflict(onlyA: onlyA, onlyB: onlyB)
+        }
+        if let (onlyA, onlyB) = objectsConflict(a.key.sequence, b.key.sequence) {
+            return .objectsConflict(onlyA: onlyA, onlyB: onlyB)
         }
         let score = similarity(a.key.terms, b.key.terms)
         return score >= threshold ? .same(similarity: score) : .dissimilar(similarity: score)
@@ -138,6 +146,27 @@ public enum EventMatcher {
         return nil
     }
 
+    /// What each side names and the other does not, when both do:
+    /// - proper names and the entities that are named things (firms, people, products)
+    ///   together: `… 40 AMEC affiliates` (a name) against `… 40 SMIC affiliates` (an
+    ///   entity). Places and governments the taxonomy knows are left to the entity rule:
+    ///   one line's `Biden administration` is another's `White House`;
+    /// - a proper name the taxonomy does not know against an entity of any kind: the name
+    ///   stands where the other line has a known place or government (`… users in Brazil`
+    ///   / `… users in the UK`; `Canada joins …` / `The Netherlands joins …`).
+    static func namesConflict(_ a: EventMention, _ b: EventMention, kinds: [String: String]) -> ([String], [String])? {
+        let named: Set<String> = ["company", "person", "product"]
+        let namesA = Set(a.key.names + a.entities.filter { named.contains(kinds[$0] ?? "") })
+        let namesB = Set(b.key.names + b.entities.filter { named.contains(kinds[$0] ?? "") })
+        let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
+        if !onlyA.isEmpty && !onlyB.isEmpty { return (onlyA.sorted(), onlyB.sorted()) }
+        let unknownA = Set(a.key.names).subtracting(b.key.names), unknownB = Set(b.key.names).subtracting(a.key.names)
+        let entitiesA = Set(a.entities).subtracting(b.entities), entitiesB = Set(b.entities).subtracting(a.entities)
+        if !unknownA.isEmpty && !entitiesB.isEmpty { return (unknownA.sorted(), entitiesB.sorted()) }
+        if !unknownB.isEmpty && !entitiesA.isEmpty { return (entitiesA.sorted(), unknownB.sorted()) }
+        return nil
+    }
+
     /// Whether both term lists say what happened (terms of ``EventKey/actionClasses``)
     /// and no action class is common to both.
     public static func actionsConflict(_ a: [String], _ b: [String]) -> Bool {
@@ -146,11 +175,45 @@ public enum EventMatcher {
         return !classesA.isEmpty && !classesB.isEmpty && classesA.isDisjoint(with: classesB)
     }
 
-    /// Whether both term lists have identifiers (terms with a digit) and share none.
+    /// Whether each term list has an identifier (a term with a digit) the other lacks.
     public static func identifiersConflict(_ a: [String], _ b: [String]) -> Bool {
         let idsA = Set(a.filter(EventKey.isIdentifier))
         let idsB = Set(b.filter(EventKey.isIdentifier))
-        return !idsA.isEmpty && !idsB.isEmpty && idsA.isDisjoint(with: idsB)
+        return !idsA.isSubset(of: idsB) && !idsB.isSubset(of: idsA)
+    }
+
+    /// The terms each line has in the one place where the lines differ, when they begin
+    /// alike (their first two content terms, typically who acts and how, are the same),
+    /// end alike, and in between each has a slot of terms the other line lacks entirely:
+    /// the action is the same but its object differs (`China restricts exports of
+    /// molybdenum to the US` / `… of superhard materials to the US`; `… stealing AI chips
+    /// trade secrets` / `… stealing AI model weights trade secrets`), leaving identifiers
+    /// aside; ``EventKey/commonTerms`` may be in both slots. Each slot must hold a content
+    /// term: not an action or a single character. Rewordings
+    /// differ in several places (`US expands AI chip export controls, with stricter
+    /// thresholds aimed at China`), or before the verb (`Italy temporarily bans ChatGPT` /
+    /// `Italian regulator blocks ChatGPT`), and are left to ``similarity(_:_:)``.
+    /// Sequences are ``EventKey/sequence``; empty ones never conflict.
+    public static func objectsConflict(_ a: [String], _ b: [String]) -> (onlyA: [String], onlyB: [String])? {
+        // Identifiers have their own rule: the slots are found without them.
+        let (a, b) = (a.filter { !EventKey.isIdentifier($0) }, b.filter { !EventKey.isIdentifier($0) })
+        guard a.count > 2, b.count > 2, a[0] == b[0], a[1] == b[1] else { return nil }
+        var prefix = 2
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        let slotA = Set(a[prefix..<(a.count - suffix)]), slotB = Set(b[prefix..<(b.count - suffix)])
+        // Common terms may recur in both slots (`advanced AI chips` / `AI model weights`).
+        let (setA, setB) = (Set(a), Set(b))
+        guard slotA.subtracting(EventKey.commonTerms).isDisjoint(with: setB),
+            slotB.subtracting(EventKey.commonTerms).isDisjoint(with: setA)
+        else { return nil }
+        func isContent(_ term: String) -> Bool { term.count > 1 && EventKey.actionClasses[term] == nil }
+        let onlyA = slotA.subtracting(setB).filter(isContent), onlyB = slotB.subtracting(setA).filter(isContent)
+        guard !onlyA.isEmpty, !onlyB.isEmpty else { return nil }
+        return (onlyA.sorted(), onlyB.sorted())
     }
 
     /// The weighted Dice coefficient of two term lists: 2·w(A ∩ B) / (w(A) + w(B)), where

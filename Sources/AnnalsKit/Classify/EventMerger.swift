@@ -11,10 +11,11 @@ public struct EventMerger: Sendable {
 
     /// The candidate most similar to the mention among those it may join, or nil.
     public func bestMatch(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Int64? {
-        let mention = EventMention(date: date, key: EventKey(terms: facts.terms), entities: facts.entities)
+        let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
         var best: (id: Int64, score: Double)?
-        for candidate in candidates {
-            let other = EventMention(date: candidate.date, key: EventKey(terms: candidate.terms), entities: candidate.entities)
+        for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
+            let key = EventKey(terms: candidate.terms, sequence: EventKey.sequence(of: candidate.text))
+            let other = EventMention(date: candidate.date, key: key, entities: candidate.entities)
             guard case .same(let score) = EventMatcher.compare(mention, other, kinds: entityKinds) else { continue }
             if best == nil || score > best!.score || (score == best!.score && candidate.id < best!.id) {
                 best = (candidate.id, score)

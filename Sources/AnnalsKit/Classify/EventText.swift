@@ -6,7 +6,9 @@
 ///    `control`, `entities` → `entity`; possessives dropped);
 /// 2. drops the articles `a`, `an`, `the`, then replaces multi-word names and idioms by one
 ///    term (`United States`, `U.S.` → `us`; `Entity List` → `entitylist`; `files a lawsuit`
-///    → `sue`; `rolls out` → `release`; `data centers` → `datacenter`);
+///    → `sue`; `rolls out` → `release`; `data centers` → `datacenter`), and drops phrases
+///    that say who reported the event or that a rewording swaps (`according to people
+///    familiar with the matter`, `sources said`; `bound for` / `destined for`);
 /// 3. drops stop words: English function words, verbs of reporting and saying (`said`,
 ///    `reportedly`, `announces`, `according`), light verbs (`imposes`, `issues`, `moves`),
 ///    month names (the date is compared on its own) and government filler (`department`,
@@ -15,7 +17,8 @@
 ///    `expand`; `adds`, `places`, `puts`, `blacklists` → `add`; `bans`, `prohibits`,
 ///    `blocks`, `bars` → `ban`; `restrictions`, `controls`, `curbs`, `limits` → `control`
 ///    (so `export restrictions` = `export controls`, while `sanctions`, `bans` and `rules`
-///    stay apart); `releases`, `launches`, `unveils`, `debuts` → `release`; `sues`,
+///    stay apart); `hosts`, `holds`, `convenes` → `host`; `requires`, `mandates` →
+///    `require`; `releases`, `launches`, `opens`, `unveils`, `debuts` → `release`; `sues`,
 ///    `lawsuit` → `sue`; `fines`, `penalizes` → `fine`; `Chinese`, `Beijing` → `china`;
 ///    `firms`, `companies`, `entities` → `company`; `semiconductors` → `chip`…
 /// 5. drops stray single letters, then sorts and removes duplicates.
@@ -26,14 +29,21 @@
 public struct EventKey: Hashable, Sendable {
     /// Sorted, unique content terms.
     public var terms: [String]
+    /// The content terms in the order of the text, repeats kept (without names): where
+    /// two lines differ (see ``EventMatcher/objectsConflict(_:_:)``). Empty for a key made
+    /// from terms alone.
+    public var sequence: [String]
 
-    /// A key from terms already computed (they are sorted and made unique).
-    public init(terms: [String]) {
+    /// A key from terms already computed (they are sorted and made unique), and the
+    /// sequence of the text they come from, when known.
+    public init(terms: [String], sequence: [String] = []) {
         self.terms = Array(Set(terms)).sorted()
+        self.sequence = sequence
     }
 
     public init(text: String) {
-        self.terms = Self.terms(of: text)
+        self.sequence = Self.sequence(of: text)
+        self.terms = Self.sortedUnique(sequence)
     }
 
     /// The content terms of `text` and its proper names outside `classification`'s entities.
@@ -41,11 +51,24 @@ public struct EventKey: Hashable, Sendable {
         let known = Set(classification.evidence.filter { $0.kind == .entity }.flatMap {
             $0.matched.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
         })
-        self.terms = Array(Set(Self.terms(of: text) + Self.names(in: text, excluding: known))).sorted()
+        self.sequence = Self.sequence(of: text)
+        self.terms = Array(Set(sequence + Self.names(in: text, excluding: known))).sorted()
     }
 
     /// The sorted, unique content terms of `text`.
     public static func terms(of text: String) -> [String] {
+        sortedUnique(sequence(of: text))
+    }
+
+    static func sortedUnique(_ terms: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(terms.count)
+        for term in terms.sorted() where unique.last != term { unique.append(term) }
+        return unique
+    }
+
+    /// The content terms of `text` in their order, repeats kept.
+    public static func sequence(of text: String) -> [String] {
         let vocabulary = EventVocabulary.shared
         // Words as vocabulary ids; words the vocabulary does not know keep their text.
         var ids: [Int32] = []
@@ -79,7 +102,7 @@ public struct EventKey: Hashable, Sendable {
                 var k = 1
                 while k < phrase.words.count, ids[i - 1 + k] == phrase.words[k] { k += 1 }
                 if k == phrase.words.count {
-                    result.append(phrase.term)
+                    if !phrase.term.isEmpty { result.append(phrase.term) }
                     i += k - 1
                     continue next
                 }
@@ -89,11 +112,7 @@ public struct EventKey: Hashable, Sendable {
             if term.utf8.count == 1, let b = term.utf8.first, b >= 0x61, b <= 0x7A { continue }
             result.append(term)
         }
-        result.sort()
-        var unique: [String] = []
-        unique.reserveCapacity(result.count)
-        for term in result where unique.last != term { unique.append(term) }
-        return unique
+        return result
     }
 
     /// The terms that say what happened.
@@ -267,8 +286,12 @@ struct EventVocabulary: Sendable {
         jan feb mar apr jun jul aug sep sept oct nov dec
         """
 
-    /// Canonical term → the words and phrases that mean it in an event line.
+    /// Canonical term → the words and phrases that mean it in an event line. Phrases of
+    /// the empty term are dropped: who reported the event, and connectives a rewording swaps.
     static let synonymList: [(String, [String])] = [
+        ("", ["people familiar with the matter", "person familiar with the matter", "people familiar with",
+              "person familiar with", "sources said", "source said", "reports said", "according to a filing",
+              "according to filings", "according to sources", "according to reports", "bound for", "destined for"]),
         // What happened.
         ("expand", ["expand", "expanded", "expanding", "expansion", "broaden", "broadened", "broadening", "widen",
                     "widened", "widening", "extend", "extended", "extending", "extension", "tighten", "tightened",
@@ -291,8 +314,8 @@ struct EventVocabulary: Sendable {
                   "roll back", "rolls back", "rolled back", "rollback"]),
         ("revoke", ["revoke", "revoked", "revoking", "revocation", "cancel", "cancelled", "canceled", "cancelling",
                     "canceling", "cancellation"]),
-        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "unveil", "unveiled",
-                     "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
+        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "open", "opens", "opened",
+                     "opening", "unveil", "unveiled", "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
                      "publish", "published", "publishing", "roll out", "rolls out", "rolled out", "rolling out",
                      "rollout"]),
         ("halt", ["halt", "halted", "halting", "suspend", "suspended", "suspending", "suspension", "pause", "paused",
@@ -340,7 +363,12 @@ struct EventVocabulary: Sendable {
         ("smuggle", ["smuggle", "smuggled", "smuggling"]),
         ("warn", ["warn", "warned", "warning"]),
         ("retaliate", ["retaliate", "retaliated", "retaliating", "retaliation", "retaliatory"]),
-        ("meet", ["meet", "met", "meeting", "hold talks", "holds talks", "held talks"]),
+        ("meet", ["meet", "met", "meeting", "hold talks", "holds talks", "held talks", "host talks", "hosts talks",
+                  "hosted talks", "hosting talks", "convene talks", "convenes talks", "convened talks"]),
+        ("host", ["host", "hosts", "hosted", "hosting", "hold", "holds", "held", "holding", "convene", "convenes",
+                  "convened", "convening"]),
+        ("require", ["require", "requires", "required", "requiring", "requirement", "mandate", "mandates", "mandated",
+                     "mandating"]),
         ("opensource", ["open source", "open sources", "open sourced", "opensource", "open sourcing"]),
         ("openweight", ["open weight", "open weights"]),
         // Who and what.

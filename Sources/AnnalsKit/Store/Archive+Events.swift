@@ -107,7 +107,7 @@ extension Archive {
         let year = entry.date.start?.year
         var candidates = try context.candidates.fetch(
             db.cachedStatement(sql: """
-                SELECT id, date_text, date, precision, start, end, terms, entities FROM events
+                SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events
                 WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
                 """),
             arguments: [year, facts.signature, entry.date.text])
@@ -161,7 +161,7 @@ extension Archive {
         default: ids = "\(postings(3)) AND (\(has(4)) OR \(has(5)))\nUNION\n\(postings(4)) AND \(has(5))"
         }
         return """
-            SELECT id, date_text, date, precision, start, end, terms, entities FROM events WHERE id IN (
+            SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events WHERE id IN (
             \(ids)
             ) LIMIT 300
             """
@@ -234,7 +234,7 @@ final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
 
     /// The events `statement` lists (columns: id, date_text, date, precision, start, end,
-    /// terms, entities), from the cache when known.
+    /// terms, entities, text), from the cache when known.
     func fetch(_ statement: Statement, arguments: StatementArguments) throws -> [EventCandidate] {
         var result: [EventCandidate] = []
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -245,7 +245,8 @@ final class CandidateCache {
                 continue
             }
             let candidate = EventCandidate(
-                id: id, date: PartialDate(row: row), terms: Archive.split(row[6], by: " "), entities: Archive.split(row[7]))
+                id: id, date: PartialDate(row: row), terms: Archive.split(row[6], by: " "), entities: Archive.split(row[7]),
+                text: row[8])
             events[id] = candidate
             result.append(candidate)
         }
