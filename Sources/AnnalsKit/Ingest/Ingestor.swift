@@ -123,6 +123,7 @@ public struct Ingestor: Sendable {
                 }
                 let (files, problems) = InputFiles.expand([path])
                 for problem in problems { run.reject(problem) }
+                try run.loadSeen(under: InputFiles.absolute(path))
                 let time = now().timeIntervalSince1970
                 for file in files { try run.add(file, now: time) }
             }
@@ -224,7 +225,8 @@ extension Ingestor {
     struct Run {
         let ingestor: Ingestor
         let onEvent: (IngestEvent) -> Void
-        let seen: [String: (size: Int, modified: Double)]
+        /// Files ingested before, below the inputs read so far (see ``loadSeen(under:)``).
+        var seen: [String: (size: Int, modified: Double)] = [:]
         let classifier: ArticleClassifier
         let merger: EventMerger
         var pending: [RawDocument] = []
@@ -238,13 +240,18 @@ extension Ingestor {
         init(ingestor: Ingestor, onEvent: @escaping (IngestEvent) -> Void) throws {
             self.ingestor = ingestor
             self.onEvent = onEvent
-            seen = ingestor.options.rescan ? [:] : try ingestor.archive.seenFiles()
             let taxonomy = try ingestor.archive.taxonomy()
             classifier = try ArticleClassifier(taxonomy: taxonomy)
             merger = EventMerger(taxonomy: taxonomy)
         }
 
         var options: IngestOptions { ingestor.options }
+
+        /// Adds the files recorded as ingested at or below `root` to `seen` (none with `rescan`).
+        mutating func loadSeen(under root: String) throws {
+            guard !options.rescan else { return }
+            seen.merge(try ingestor.archive.seenFiles(under: root)) { $1 }
+        }
 
         mutating func reject(_ reject: Reject) {
             report.rejects.append(reject)

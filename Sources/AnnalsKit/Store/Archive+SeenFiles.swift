@@ -4,11 +4,18 @@ import GRDB
 extension Archive {
     // MARK: - Files already ingested
 
-    /// Every file recorded as ingested: path → (size, modification time).
-    func seenFiles() throws -> [String: (size: Int, modified: Double)] {
+    /// The files recorded as ingested at `root` (an absolute path) or below it: path →
+    /// (size, modification time). A run reads only those of its inputs, not every file the
+    /// archive has seen (a million paths would be ~100 MB of memory).
+    func seenFiles(under root: String) throws -> [String: (size: Int, modified: Double)] {
         try writer.read { db in
             var seen: [String: (size: Int, modified: Double)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified FROM seen_files")
+            // `root` itself, and every path below it: from `root/` up to (not including) `root0`.
+            let rows = root == "/"
+                ? try Row.fetchCursor(db, sql: "SELECT path, size, modified FROM seen_files")
+                : try Row.fetchCursor(
+                    db, sql: "SELECT path, size, modified FROM seen_files WHERE path = ?1 OR (path >= ?1 || '/' AND path < ?1 || '0')",
+                    arguments: [root])
             while let row = try rows.next() {
                 seen[row[0]] = (row[1], row[2])
             }

@@ -145,6 +145,16 @@ import Testing
         #expect(status == "rejected")
     }
 
+    @Test func aRunReadsOnlyTheSeenFilesBelowItsInputs() throws {
+        let archive = try Archive.inMemory()
+        let paths = ["/drop/cards", "/drop/cards/a.txt", "/drop/cards/sub/b.txt", "/drop/cards2/c.txt", "/drop/cards-old/d.txt", "/drop/e.txt"]
+        try archive.markSeen(paths.enumerated().map { InputFile(path: $1, size: $0, modified: 1) })
+        #expect(Set(try archive.seenFiles(under: "/drop/cards").keys) == ["/drop/cards", "/drop/cards/a.txt", "/drop/cards/sub/b.txt"])
+        #expect(try archive.seenFiles(under: "/drop/cards/a.txt").mapValues(\.size) == ["/drop/cards/a.txt": 1])
+        #expect(try archive.seenFiles(under: "/").count == paths.count)
+        #expect(try archive.seenFiles(under: "/elsewhere").isEmpty)
+    }
+
     @Test func oneBadDocumentDoesNotSpoilTheBatch() throws {
         let archive = try Archive.inMemory()
         var broken = Self.sample(title: "Broken")
