@@ -42,19 +42,27 @@ struct FilterTarget {
         FilterTarget(start: "a.day", end: "a.day", tagged: "a.id", tags: "article", sourceViaMentions: false, searchRow: row, searchKind: kind)
     }
 
-    /// The conditions `filter` sets on this kind of row.
-    func conditions(_ filter: QueryFilter) -> SQLConditions {
+    /// The conditions `filter` sets on this kind of row. Tags are a set the row must be in,
+    /// or, with `tagsPerRow`, a lookup for each row (for a walk that stops early).
+    func conditions(_ filter: QueryFilter, tagsPerRow: Bool = false) -> SQLConditions {
         var conditions = SQLConditions()
         if let since = filter.since { conditions.add("\(end) >= ?", [since.iso]) }
         if let until = filter.until { conditions.add("\(start) <= ?", [until.iso]) }
         if !filter.topics.isEmpty {
-            conditions.add("""
+            let slugs = SQLConditions.placeholders(filter.topics.count)
+            conditions.add(tagsPerRow ? """
+                EXISTS (SELECT 1 FROM \(tags)_topics g WHERE g.\(tags)_id = \(tagged)
+                        AND g.topic_id IN (SELECT id FROM topics WHERE slug IN (\(slugs))))
+                """ : """
                 \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_topics g JOIN topics t ON t.id = g.topic_id
-                         WHERE t.slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                         WHERE t.slug IN (\(slugs)))
                 """, filter.topics)
         }
         for entity in filter.entities {
-            conditions.add("""
+            conditions.add(tagsPerRow ? """
+                EXISTS (SELECT 1 FROM \(tags)_entities g WHERE g.\(tags)_id = \(tagged)
+                        AND g.entity_id = (SELECT id FROM entities WHERE name = ?))
+                """ : """
                 \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_entities g JOIN entities n ON n.id = g.entity_id WHERE n.name = ?)
                 """, [entity])
         }
@@ -87,8 +95,9 @@ extension Archive {
         // far less than looking each event's mentions and articles up (two random reads per
         // mention), and the events' sort then carries no article lists.
         let listsAll = articleLimit == nil
-        let (sql, arguments) = try Self.eventQuery(filter, articleLimit: articleLimit, listsArticles: !listsAll)
         try writer.read { db in
+            let (sql, arguments) = try Self.eventQuery(
+                filter, articleLimit: articleLimit, listsArticles: !listsAll, walkInDateOrder: try Self.walksInDateOrder(filter, db))
             let lists = listsAll ? try Self.articleLists(db, filter) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
@@ -104,8 +113,11 @@ extension Archive {
     /// SQLite computes a row's columns (topics, entities, articles: three subqueries) before
     /// it sorts, so choosing the first 50 of 20,000 matches would otherwise compute them
     /// 20,000 times.
+    ///
+    /// With `walkInDateOrder` (see ``walksInDateOrder(_:_:)``), the page is found by walking
+    /// the events in date order and checking each one's tags, which stops at the page's end.
     static func eventQuery(
-        _ filter: QueryFilter, articleLimit: Int? = Event.articleLimit, listsArticles: Bool = true
+        _ filter: QueryFilter, articleLimit: Int? = Event.articleLimit, listsArticles: Bool = true, walkInDateOrder: Bool = false
     ) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
         let matching = Self.matchingEvents(filter)
@@ -127,16 +139,84 @@ extension Archive {
                 """
             return (sql, arguments)
         }
-        let page = """
+        var page = """
             (SELECT e.id AS id\(matching.ranked ? ", hit.rank AS rank" : "") FROM events e
              \(matching.sql)
              ORDER BY \(order(rank: "hit.rank"))
              LIMIT ? OFFSET ?) page
             JOIN events e ON e.id = page.id
             """
+        if walkInDateOrder, filter.sort == .date, !matching.ranked, let limit = filter.limit {
+            (page, arguments) = Self.dateOrderPage(filter, limit: limit)
+        }
         let sql = Self.eventSelect(articleLimit: articleLimit, listsArticles: listsArticles, from: page)
             + "\nORDER BY \(order(rank: "page.rank"))"
         return (sql, arguments)
+    }
+
+    /// Whether the page of `filter`'s events is found faster by walking the events in date
+    /// order through `events_by_interval`, checking each one's tags, than by collecting every
+    /// tagged event and sorting them. The walk reads about (limit + offset) × events ÷ tagged
+    /// index entries, the collection `tagged` rows: walk when that is fewer. Only for a
+    /// page in date order with topic or entity filters and no text search.
+    static func walksInDateOrder(_ filter: QueryFilter, _ db: Database) throws -> Bool {
+        guard filter.sort == .date, let limit = filter.limit, filter.search == nil,
+              !filter.topics.isEmpty || !filter.entities.isEmpty
+        else { return false }
+        // The fewest events that any one of the tag conditions lets through.
+        var tagged = Int.max
+        if !filter.topics.isEmpty {
+            tagged = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM event_topics WHERE topic_id IN (
+                    SELECT id FROM topics WHERE slug IN (\(SQLConditions.placeholders(filter.topics.count))))
+                """, arguments: StatementArguments(filter.topics)) ?? 0
+        }
+        for entity in filter.entities {
+            let count = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM event_entities WHERE entity_id = (SELECT id FROM entities WHERE name = ?)
+                """, arguments: [entity]) ?? 0
+            tagged = min(tagged, count)
+        }
+        let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+        guard tagged > 0 else { return false }
+        return Double(limit + filter.offset) * Double(events) / Double(tagged) < Double(tagged)
+    }
+
+    /// The page subquery (`… page JOIN events e`) of a walk in date order, and all its arguments.
+    /// Events with a date come first, in index order; events without one after them (the
+    /// order of `e.start IS NULL, e.start, e.end, e.id`). A date's interval lies within one
+    /// calendar year (the vaguest date Annals reads is a year), so an event that ends on or
+    /// after `since` starts on or after January 1 of its year: the walk begins there rather
+    /// than at the oldest event.
+    static func dateOrderPage(_ filter: QueryFilter, limit: Int) -> (String, StatementArguments) {
+        var dated = FilterTarget.events.conditions(filter, tagsPerRow: true)
+        dated.add("e.start IS NOT NULL")
+        if let since = filter.since { dated.add("e.start >= ?", ["\(since.year)-01-01"]) }
+        var arguments = dated.arguments
+        var sql = """
+            SELECT e.id AS id, 0 AS undated, e.start AS start, e.end AS end FROM events e INDEXED BY events_by_interval
+            \(dated.sql)
+            ORDER BY e.start, e.end, e.id LIMIT ?
+            """
+        arguments += [limit + filter.offset]
+        if filter.since == nil && filter.until == nil {
+            // Undated events can match too: they follow the dated ones.
+            var undated = FilterTarget.events.conditions(filter, tagsPerRow: true)
+            undated.add("e.start IS NULL")
+            sql = """
+                SELECT * FROM (\(sql))
+                UNION ALL
+                SELECT * FROM (SELECT e.id, 1, NULL, NULL FROM events e \(undated.sql) ORDER BY e.id LIMIT ?)
+                """
+            arguments += undated.arguments
+            arguments += [limit + filter.offset]
+        }
+        let page = """
+            (SELECT id FROM (\(sql)) ORDER BY undated, start, end, id LIMIT ? OFFSET ?) page
+            JOIN events e ON e.id = page.id
+            """
+        arguments += [limit, filter.offset]
+        return (page, arguments)
     }
 
     /// What follows `FROM events e` to keep the events matching `filter` (limit and offset

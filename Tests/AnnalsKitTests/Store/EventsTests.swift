@@ -231,6 +231,31 @@ import Testing
         }
     }
 
+    @Test func aWalkInDateOrderFindsTheSamePageAsTheSort() throws {
+        try ingestFixtures()
+        // One undated event with the tag, which must come after every dated one.
+        _ = try ingest(title: "Undated", timeline: [("soon", "US expands export controls on advanced AI chips to China.")])
+        let filters = [
+            QueryFilter(topics: ["export-controls"]), QueryFilter(entities: ["China"]),
+            QueryFilter(topics: ["export-controls"], since: Day(iso: "2024-06-01")),
+            QueryFilter(entities: ["China"], until: Day(iso: "2024-12-31")),
+            QueryFilter(topics: ["export-controls", "entity-list"], entities: ["China"]),
+        ]
+        for base in filters {
+            let all = try events(base)
+            #expect(all.count >= 3, "\(base)")
+            for offset in [0, 1, max(0, all.count - 2)] {
+                var filter = base
+                filter.limit = 2
+                filter.offset = offset
+                let (sql, arguments) = try Archive.eventQuery(filter, walkInDateOrder: true)
+                let walked = try archive.writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { Archive.event($0) } }
+                #expect(walked.map(\.id) == Array(all.dropFirst(offset).prefix(2)).map(\.id), "\(filter)")
+            }
+        }
+        #expect(try events(QueryFilter(topics: ["export-controls"])).last?.date.start == nil)
+    }
+
     @Test func theMainFiltersUseIndexes() throws {
         try ingestFixtures()
         func plan(_ filter: QueryFilter, kind: String = "events") throws -> String {
