@@ -88,16 +88,8 @@ func runScale(_ args: [String]) throws {
     try runner.export()
     try runner.quality()
     try runner.queries()
-    let total = monotonicSeconds() - started
-    runner.report.header.append(("total", format(total, 1) + " s"))
-    runner.report.meta = [
+    try runner.finish(started: started, meta: [
         ("scale", jsonLiteral("steps")), ("cards", String(cards)), ("runs", String(runs)), ("seed", String(runner.seed)),
         ("annals", jsonLiteral(annalsPath)), ("annals_built", jsonLiteral(modificationTime(annalsPath))),
-        ("total_seconds", jsonNumber(total)),
-    ]
-    say(runner.report.table())
-    if let json = runner.json {
-        try writeFile(json, runner.report.json())
-        say("figures written to \(json)")
-    }
+    ])
 }

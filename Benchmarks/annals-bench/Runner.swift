@@ -515,18 +515,26 @@ func runBenchmarks(_ args: [String]) throws {
     try runner.quality()
     try runner.queries()
 
-    let total = monotonicSeconds() - started
-    runner.report.header.append(("total", format(total, 1) + " s"))
-    runner.report.meta = [
+    try runner.finish(started: started, meta: [
         ("scale", jsonLiteral(scale.rawValue)), ("cards", String(scale.cards)), ("runs", String(runs)),
         ("seed", String(runner.seed)), ("annals", jsonLiteral(annalsPath)), ("annals_built", jsonLiteral(modificationTime(annalsPath))), ("sqlite3", jsonLiteral(sqlite3)),
         ("sqlite3_version", jsonLiteral(sqliteVersion)), ("cpus", String(sysconf(Int32(_SC_NPROCESSORS_ONLN)))),
-        ("work", jsonLiteral(work)), ("total_seconds", jsonNumber(total)),
-    ]
-    say(runner.report.table())
-    if let json = runner.json {
-        try writeFile(json, runner.report.json())
-        say("figures written to \(json)")
+        ("work", jsonLiteral(work)),
+    ])
+}
+
+extension Runner {
+    /// Ends a run: the total time in the header and the JSON, the table on stdout, the JSON
+    /// file when asked for.
+    mutating func finish(started: Double, meta: [(String, String)]) throws {
+        let total = monotonicSeconds() - started
+        report.header.append(("total", format(total, 1) + " s"))
+        report.meta = meta + [("total_seconds", jsonNumber(total))]
+        say(report.table())
+        if let json {
+            try writeFile(json, report.json())
+            say("figures written to \(json)")
+        }
     }
 }
 
