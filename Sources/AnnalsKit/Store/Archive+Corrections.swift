@@ -120,11 +120,8 @@ extension Archive {
             let newEvent = db.lastInsertedRowID
             // The new event is found by its terms like any other.
             try db.execute(sql: """
-                INSERT OR IGNORE INTO event_terms (term, year, event_id, month)
-                SELECT term, year, ?1, (SELECT CASE WHEN precision IN ('month', 'day') THEN CAST(substr(start, 6, 2) AS INTEGER) END
-                                        FROM events WHERE id = ?1)
-                FROM event_terms WHERE event_id = ?2
-                """, arguments: [newEvent, event])
+                INSERT OR IGNORE INTO event_terms (term, year, event_id, month) SELECT term, year, ?, ? FROM event_terms WHERE event_id = ?
+                """, arguments: [newEvent, PartialDate(row: row).postingMonth, event])
             try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [newEvent, event])
             try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [newEvent, event])
             try Self.refreshEntityNames(ofEvent: newEvent, in: db)

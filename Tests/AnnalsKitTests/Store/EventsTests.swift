@@ -164,6 +164,11 @@ import Testing
         }
         try check()
         #expect(try archive.event(id: alone).mentions == 1)
+        // The split-off event is found by its terms, in its month's postings.
+        let months = try archive.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT DISTINCT month FROM event_terms WHERE event_id = ?", arguments: [alone])
+        }
+        #expect(months == [3])
 
         // New versions of both articles: every entry is placed again, corrections first.
         _ = try ingest(title: "A", takeaway: "A new version.", timeline: [("2025-02", "OpenAI releases a reasoning model."), ("2025-03", "Commerce adds 80 firms to the Entity List.")])
