@@ -47,10 +47,22 @@ public struct EntryFacts: Sendable, Hashable {
 
 /// An existing event, as the merger compares an entry with it.
 public struct EventCandidate: Sendable, Hashable {
-    public var id: Int64
-    public var date: PartialDate
-    public var terms: [String]
-    public var entities: [String]
-    /// The text of its first mention, whose terms `terms` are.
-    public var text: String = ""
+    public let id: Int64
+    public let date: PartialDate
+    public let entities: [String]
+    /// The text of its first mention, whose terms `key` holds.
+    public let text: String
+    /// Its terms, and its text's terms in order: made once, since an event is a candidate
+    /// for many mentions.
+    public let key: EventKey
+
+    public init(id: Int64, date: PartialDate, terms: [String], entities: [String], text: String = "") {
+        self.id = id
+        self.date = date
+        self.entities = entities
+        self.text = text
+        self.key = EventKey(terms: terms, sequence: EventKey.sequence(of: text))
+    }
+
+    public var terms: [String] { key.terms }
 }

@@ -14,8 +14,7 @@ public struct EventMerger: Sendable {
         let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
         var best: (id: Int64, score: Double)?
         for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
-            let key = EventKey(terms: candidate.terms, sequence: EventKey.sequence(of: candidate.text))
-            let other = EventMention(date: candidate.date, key: key, entities: candidate.entities)
+            let other = EventMention(date: candidate.date, key: candidate.key, entities: candidate.entities)
             guard case .same(let score) = EventMatcher.compare(mention, other, kinds: entityKinds) else { continue }
             if best == nil || score > best!.score || (score == best!.score && candidate.id < best!.id) {
                 best = (candidate.id, score)

@@ -227,7 +227,7 @@ extension Archive {
 }
 
 /// The merge candidates read in one write transaction, by event id: a popular event is
-/// parsed from its row once, not at every mention. Callers forget an event when they change
+/// parsed from its row, and its merge key made, once, not at every mention. Callers forget an event when they change
 /// its date or entities; a new transaction starts with an empty cache (a rolled-back one
 /// may have cached events that no longer exist).
 final class CandidateCache {
