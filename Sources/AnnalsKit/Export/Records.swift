@@ -37,8 +37,7 @@ extension Event: ExportRecord {
     ]
 
     public var csvCells: [CSVWriter.Cell] {
-        [
-            .number(id), .text(date.text), .text(date.precision.rawValue), .text(date.start?.iso), .text(date.end?.iso),
+        [.number(id)] + date.csvCells + [
             .text(text), joinedCell(topics), joinedCell(entities), .number(Int64(mentions)),
             joinedCell(articles.map { String($0.id) }), joinedCell(distinctSources),
         ]
