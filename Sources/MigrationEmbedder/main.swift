@@ -38,4 +38,8 @@ for url in resources {
     source += "    \(swiftLiteral(url.lastPathComponent)): \(swiftLiteral(text)),\n"
 }
 source += resources.isEmpty ? ":]\n" : "]\n"
-try source.write(toFile: output, atomically: true, encoding: .utf8)
+// Unchanged text is not written again: a new modification time would make the build
+// recompile the whole library, though nothing in it changed.
+if (try? String(contentsOfFile: output, encoding: .utf8)) != source {
+    try source.write(toFile: output, atomically: true, encoding: .utf8)
+}
