@@ -6,7 +6,7 @@ ANNALS_DEBUG = .build/debug/annals
 ANNALS_RELEASE = .build/release/annals
 FUZZ_SECONDS ?= 30
 
-.PHONY: all build release demo test fuzz bench install deps clean report-screenshot
+.PHONY: all build release demo test fuzz bench eval install deps clean report-screenshot
 
 all: build
 
@@ -60,6 +60,12 @@ fuzz:
 bench: deps
 	$(SWIFT) build -c release
 	.build/release/annals-bench run --scale $${BENCH_SCALE:-small} --json .build/annals-bench/results.json
+
+# Merge and topic scores on the hand-written corpus of real history (fixtures/eval/README.md);
+# EVAL_DETAILS=1 lists every split, wrong merge and topic miss.
+eval: deps
+	$(SWIFT) build -c release --product annals-bench
+	.build/release/annals-bench eval --corpus fixtures/eval $${EVAL_DETAILS:+--details}
 
 # docs/report.png, the README's picture: the sample question's report in headless Chromium
 # (apt-get install chromium); fails when the page logs anything on the console.

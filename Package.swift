@@ -35,9 +35,12 @@ let package = Package(
         // `make bench`: the corpus generator and benchmark runner (not part of the tests).
         .executableTarget(
             name: "annals-bench",
-            dependencies: ["AnnalsKit"],
+            dependencies: ["AnnalsKit", "AnnalsEval"],
             path: "Benchmarks/annals-bench"
         ),
+        // The hand-written evaluation corpus (fixtures/eval): loading its truth and scoring
+        // merges and tags. Shared by `annals-bench eval` and the test of its floors.
+        .target(name: "AnnalsEval", dependencies: ["AnnalsKit"], path: "Benchmarks/AnnalsEval"),
         // Build-time only: turns migrations/*.sql into Swift source, so the
         // `annals` binary carries its schema and needs no files beside it.
         .executableTarget(name: "MigrationEmbedder"),

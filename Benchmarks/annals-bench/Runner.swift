@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import AnnalsEval
 
 /// `annals-bench run`: generates a corpus, then times `annals` and a `sqlite3` baseline on
 /// it and scores the event merger. See Benchmarks/README.md for each stage.

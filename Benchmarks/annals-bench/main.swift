@@ -2,6 +2,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import AnnalsEval
+import Foundation
 
 let usage = """
     annals-bench — corpus generator and benchmark runner for Annals
@@ -16,6 +18,9 @@ let usage = """
                                                one archive grown in steps, then stages 5–7 on it
       annals-bench queries --db ARCHIVE [--annals PATH] [--export]
                                                stage 7 (and 5, the export) alone, on an existing archive
+      annals-bench eval [--corpus fixtures/eval] [--details] [--pairs [--parts A,B]] [--orders N]
+                                               merge and topic scores on the hand-written corpus of real
+                                               history, and whether the order of ingest changes the events
 
     See Benchmarks/README.md for what is written and measured.
 
@@ -76,6 +81,15 @@ do {
         }
         try runner.queries()
         say(runner.report.table())
+    case "eval":
+        let args = try Arguments(argv.dropFirst(2), options: ["corpus", "orders", "parts"], flags: ["details", "pairs"])
+        let corpus = try EvaluationCorpus(root: URL(fileURLWithPath: args.string("corpus") ?? "fixtures/eval"))
+        let report = try EvaluationReport(
+            corpus: corpus, folder: FileManager.default.temporaryDirectory, orderCount: try args.int("orders") ?? 4)
+        say(report.text(details: args.flag("details")))
+        // Tuning looks at the development parts only (--parts A,B), so the held-out half stays a test.
+        let parts = args.string("parts").map { Set($0.split(separator: ",").map(String.init)) }
+        if args.flag("pairs") { say(try PairwiseDiagnosis(corpus: corpus, parts: parts).text) }
     case "help", "--help", "-h":
         say(usage)
     default:
