@@ -54,6 +54,10 @@ let package = Package(
             dependencies: ["AnnalsKit"]
         ),
         .testTarget(
+            name: "AnnalsEvalTests",
+            dependencies: ["AnnalsEval"]
+        ),
+        .testTarget(
             name: "AnnalsCLITests",
             dependencies: ["AnnalsKit"]
         ),

@@ -50,8 +50,8 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The scores (all, development, held out), order independence, then with `details`
-    /// every split, wrong merge and topic miss or extra.
-    public func text(details: Bool) -> String {
+    /// every split, wrong merge and topic miss or extra (of `parts`, or all).
+    public func text(details: Bool, parts: Set<String>? = nil) -> String {
         var out = "evaluation corpus: \(corpus.inputFiles.count) files, \(corpus.mentions.count) timeline lines, "
             + "\(Set(corpus.mentions.map(\.event)).count) true events cited, \(corpus.articles.count) articles\n"
         for problem in scored.problems { out += "  ingest: \(problem)\n" }
@@ -69,7 +69,7 @@ public struct EvaluationReport: Sendable {
         for (order, lines) in orderDifferences { out += " \(order): \(lines);" }
         out += "\n"
         guard details else { return out }
-        let all = score()
+        let all = score(parts: parts)
         out += "\n## Split: lines of one true event in several archive events (\(all.splits.count))\n"
         for split in all.splits {
             out += "\(split.event)\n"
@@ -87,6 +87,16 @@ public struct EvaluationReport: Sendable {
         out += "\n## Article topics missed (\(all.articleTopics.misses.count)) and not listed (\(all.articleTopics.extras.count))\n"
         for miss in all.articleTopics.misses { out += "  -\(miss.tag)  \(miss.item)\n" }
         for extra in all.articleTopics.extras { out += "  +\(extra.tag)  \(extra.item)\n" }
+        out += "\n## Lines grouped differently in another order\n"
+        let reference = Self.groups(scored.partition)
+        for order in orders.dropFirst() {
+            let groups = Self.groups(order.run.partition)
+            var shown = Set<Set<EvaluationCorpus.MentionKey>>()
+            for (key, group) in reference.sorted(by: { $0.key < $1.key }) where groups[key] != group && shown.insert(group).inserted {
+                guard parts == nil || corpus.mentions.contains(where: { $0.key == key && parts!.contains($0.part) }) else { continue }
+                out += "\(order.name): \(key)\n  name order: \(group.sorted().map(\.text))\n  \(order.name): \(groups[key]!.sorted().map(\.text))\n"
+            }
+        }
         if !all.missing.isEmpty { out += "\n## Truth with no row in the archive\n" + all.missing.map { "  \($0)\n" }.joined() }
         return out
     }

@@ -3,6 +3,7 @@
 import Glibc
 #endif
 import AnnalsEval
+import AnnalsKit
 import Foundation
 
 let usage = """
@@ -18,9 +19,10 @@ let usage = """
                                                one archive grown in steps, then stages 5–7 on it
       annals-bench queries --db ARCHIVE [--annals PATH] [--export]
                                                stage 7 (and 5, the export) alone, on an existing archive
-      annals-bench eval [--corpus fixtures/eval] [--details] [--pairs [--parts A,B]] [--orders N]
+      annals-bench eval [--corpus fixtures/eval] [--details] [--pairs] [--parts A,B] [--orders N]
                                                merge and topic scores on the hand-written corpus of real
                                                history, and whether the order of ingest changes the events
+      annals-bench compare DATE TEXT DATE TEXT  the matcher's verdict on two timeline lines, and why
 
     See Benchmarks/README.md for what is written and measured.
 
@@ -86,10 +88,22 @@ do {
         let corpus = try EvaluationCorpus(root: URL(fileURLWithPath: args.string("corpus") ?? "fixtures/eval"))
         let report = try EvaluationReport(
             corpus: corpus, folder: FileManager.default.temporaryDirectory, orderCount: try args.int("orders") ?? 4)
-        say(report.text(details: args.flag("details")))
         // Tuning looks at the development parts only (--parts A,B), so the held-out half stays a test.
         let parts = args.string("parts").map { Set($0.split(separator: ",").map(String.init)) }
+        say(report.text(details: args.flag("details"), parts: parts))
         if args.flag("pairs") { say(try PairwiseDiagnosis(corpus: corpus, parts: parts).text) }
+    case "compare":
+        // The matcher's verdict on two lines, with the terms it compared: for tuning.
+        guard argv.count == 6 else { fail("compare needs DATE TEXT DATE TEXT", code: 64) }
+        let classifier = try Classifier(taxonomy: .builtIn)
+        let kinds = EventMerger(taxonomy: .builtIn).entityKinds
+        let a = EventMention(date: PartialDate(parsing: argv[2]), text: argv[3], classifier: classifier)
+        let b = EventMention(date: PartialDate(parsing: argv[4]), text: argv[5], classifier: classifier)
+        say("A terms \(a.key.terms) entities \(a.entities)\n  sequence \(a.key.sequence)")
+        say("B terms \(b.key.terms) entities \(b.entities)\n  sequence \(b.key.sequence)")
+        let overlap = EventMatcher.Overlap(a.key.terms, b.key.terms, kinds: kinds)
+        say("dice \(overlap.dice) containment \(overlap.containment) distinctive \(overlap.distinctive) content \(overlap.content)")
+        say("\(EventMatcher.compare(a, b, kinds: kinds))")
     case "help", "--help", "-h":
         say(usage)
     default:

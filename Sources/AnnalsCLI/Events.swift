@@ -24,7 +24,14 @@ extension Annals {
         struct Merge: ArchiveCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Merge event OTHER into event ID: one event with the mentions of both.",
-                discussion: "Recorded by mention: it holds when the articles are ingested again, and through reclassify.")
+                discussion: """
+                    Recorded by mention: it holds when the articles are ingested again, and through reclassify. \
+                    Events whose dates cannot be one event's (2025-03 and 2025-06) are merged only with --force; \
+                    the event is then dated by what contains both (2025), written as both (2025-03 / 2025-06), \
+                    and each mention keeps its own date. Event ids are never reused: OTHER stays unused.
+
+                    Example: annals events merge 12 40
+                    """)
 
             @ParentCommand var parent: Annals
             @OptionGroup var archiveOptions: ArchiveOptions
@@ -35,18 +42,26 @@ extension Annals {
             @Argument(help: "The event merged into it (and deleted).")
             var other: Int64
 
+            @Flag(help: "Merge even when the two dates cannot be one event's.")
+            var force = false
+
             func run() throws {
                 let archive = try openArchive()
-                try archive.mergeEvents(into: id, from: other)
+                let date = try archive.mergeEvents(into: id, from: other, force: force)
                 let event = try archive.event(id: id)
-                Terminal.write("event \(id) now has \(event.mentions) mention\(event.mentions == 1 ? "" : "s")\n")
+                Terminal.write("event \(id) now has \(event.mentions) mention\(event.mentions == 1 ? "" : "s"), dated \(date.text)\n")
             }
         }
 
         struct Split: ArchiveCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Take one mention (a timeline entry id) out of event ID into an event of its own.",
-                discussion: "`annals explain event ID` lists an event's mentions with their ids. Recorded by mention: it holds on re-ingest.")
+                discussion: """
+                    `annals explain event ID` lists an event's mentions with their ids. Both events are tagged anew from \
+                    their mentions. Recorded by mention: it holds on re-ingest.
+
+                    Example: annals events split 12 311
+                    """)
 
             @ParentCommand var parent: Annals
             @OptionGroup var archiveOptions: ArchiveOptions
@@ -58,7 +73,7 @@ extension Annals {
             var mention: Int64
 
             func run() throws {
-                let created = try openArchive().splitMention(mention, fromEvent: id)
+                let created = try Reclassifier(archive: try openArchive()).split(mention: mention, fromEvent: id)
                 Terminal.write("mention \(mention) is now event \(created)\n")
             }
         }

@@ -45,24 +45,44 @@ public struct EntryFacts: Sendable, Hashable {
     }
 }
 
-/// An existing event, as the merger compares an entry with it.
+/// An existing event, as the merger compares an entry with it: its date (the most
+/// precise its mentions agree on), every entity its mentions name, and each distinct
+/// wording of its mentions.
 public struct EventCandidate: Sendable, Hashable {
+    /// One mention's wording: its text, its terms in order and sorted, its entities, and the
+    /// date it gave (nil: the event's).
+    public struct Wording: Sendable, Hashable {
+        public let text: String
+        public let key: EventKey
+        public let entities: [String]
+        public let date: PartialDate?
+
+        public init(text: String, terms: [String], entities: [String], date: PartialDate? = nil) {
+            self.text = text
+            self.key = EventKey(terms: terms, sequence: EventKey.sequence(of: text))
+            self.entities = entities
+            self.date = date
+        }
+    }
+
     public let id: Int64
     public let date: PartialDate
     public let entities: [String]
-    /// The text of its first mention, whose terms `key` holds.
+    /// The text of its first mention.
     public let text: String
-    /// Its terms, and its text's terms in order: made once, since an event is a candidate
-    /// for many mentions.
-    public let key: EventKey
+    /// Made once, since an event is a candidate for many mentions. Never empty: an event
+    /// whose mentions predate stored wordings has its first mention's terms.
+    public let wordings: [Wording]
 
-    public init(id: Int64, date: PartialDate, terms: [String], entities: [String], text: String = "") {
+    public init(id: Int64, date: PartialDate, terms: [String], entities: [String], text: String = "", wordings: [Wording] = []) {
         self.id = id
         self.date = date
         self.entities = entities
         self.text = text
-        self.key = EventKey(terms: terms, sequence: EventKey.sequence(of: text))
+        self.wordings = wordings.isEmpty ? [Wording(text: text, terms: terms, entities: entities)] : wordings
     }
 
+    /// The first wording's key.
+    public var key: EventKey { wordings[0].key }
     public var terms: [String] { key.terms }
 }

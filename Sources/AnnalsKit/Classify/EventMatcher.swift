@@ -101,14 +101,97 @@ public enum EventMatcher {
         if identifiersConflict(a.key.terms, b.key.terms) {
             return .identifiersConflict(a: a.key.identifiers, b: b.key.identifiers)
         }
-        if let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
+        let overlap = Overlap(a.key.terms, b.key.terms, kinds: kinds)
+        // Lines that share much that is distinctive tell one event whatever names one of
+        // them adds (`… with Microsoft as launch partner` / `… after Sarah Silverman sued`).
+        // But lines that differ in nothing else than the names tell two events (`Canada joins
+        // US-led restrictions on …` / `The Netherlands joins US-led restrictions on …`).
+        let sameWords = Overlap(a.key.terms.filter(EventKey.isWord), b.key.terms.filter(EventKey.isWord)).dice >= sameWordsDice
+        if overlap.distinctive < strongOverlap || sameWords, let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
             return .namesConflict(onlyA: onlyA, onlyB: onlyB)
         }
         if let (onlyA, onlyB) = objectsConflict(a.key.sequence, b.key.sequence) {
             return .objectsConflict(onlyA: onlyA, onlyB: onlyB)
         }
-        let score = similarity(a.key.terms, b.key.terms)
-        return score >= threshold ? .same(similarity: score) : .dissimilar(similarity: score)
+        // Two lines dated to the same day agree on more than two dated to one month.
+        let slack = a.date.precision == .day && b.date.precision == .day ? sameDaySlack : 0
+        if overlap.dice >= threshold - slack { return .same(similarity: overlap.dice) }
+        // A short line inside a long one (`US issues the AI diffusion rule` / `The Commerce
+        // Department's BIS publishes the Framework for AI Diffusion, sorting countries into
+        // three tiers…`): most of the shorter line, and something distinctive, is shared.
+        // A line wholly inside the other needs less that is distinctive (`US issues the AI
+        // diffusion rule`: `diffusion`, `rule`).
+        let needed = overlap.containment >= 0.999 ? wholeLineOverlap : containedOverlap
+        if overlap.containment >= containmentThreshold - slack, overlap.distinctive >= needed, overlap.content >= 1 {
+            return .same(similarity: overlap.containment)
+        }
+        return .dissimilar(similarity: max(overlap.dice, overlap.containment))
+    }
+
+    /// The least share of the shorter line's weight (``Overlap/containment``) that makes it
+    /// a mention of the longer line's event, given ``containedOverlap``.
+    public static let containmentThreshold = 0.55
+    /// How much less likeness two lines of the same day need (their dates are compatible
+    /// already, so both are that day).
+    public static let sameDaySlack = 0.1
+    /// The least distinctive weight (terms that are not ``EventKey/commonTerms``) two lines
+    /// must share for ``containmentThreshold`` to apply: two ordinary terms, or an entity
+    /// that is a firm, person, product or list with one more.
+    public static let containedOverlap = 3.0
+    /// The least distinctive weight shared when every term of the shorter line is in the other.
+    public static let wholeLineOverlap = 2.0
+    /// Distinctive weight shared beyond which an extra name on each side no longer keeps
+    /// two lines apart, unless their words (``sameWordsDice``) are the same.
+    public static let strongOverlap = 4.0
+    /// How alike the words of two lines (not their entities, names or identifiers) must be
+    /// for different names to tell two events however much else they share.
+    public static let sameWordsDice = 0.85
+
+    /// What two term lists share, by weight (``weight(of:kinds:)``).
+    public struct Overlap: Sendable {
+        /// 2·w(A ∩ B) / (w(A) + w(B)).
+        public var dice: Double
+        /// w(A ∩ B) / min(w(A), w(B)).
+        public var containment: Double
+        /// w(A ∩ B) without the common terms.
+        public var distinctive: Double
+        /// w(A ∩ B) of words alone: not entities, names or identifiers. Two lines that share
+        /// only who (`OpenAI`, `DeepSeek`) may tell two things they did.
+        public var content: Double
+
+        public init(_ a: [String], _ b: [String], kinds: [String: String] = [:]) {
+            let setB = Set(b)
+            var totalA = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0
+            for term in Set(a) {
+                let weight = EventMatcher.weight(of: term, kinds: kinds)
+                totalA += weight
+                if setB.contains(term) {
+                    shared += weight
+                    if weight > EventKey.commonWeight { distinctive += weight }
+                    if weight == 1, !term.hasPrefix("@") { content += weight }
+                }
+            }
+            let totalB = setB.reduce(0.0) { $0 + EventMatcher.weight(of: $1, kinds: kinds) }
+            dice = totalA + totalB > 0 ? 2 * shared / (totalA + totalB) : 0
+            containment = min(totalA, totalB) > 0 ? shared / min(totalA, totalB) : 0
+            self.distinctive = distinctive
+            self.content = content
+        }
+    }
+
+    /// How much sharing `term` says: ``EventKey/commonWeight`` for ``EventKey/commonTerms``
+    /// and countries and blocs; 2 for an entity that is a firm, person, product or list,
+    /// 1.5 for a proper name or an identifier the taxonomy does not know; 1 otherwise.
+    public static func weight(of term: String, kinds: [String: String]) -> Double {
+        if term.hasPrefix("@") {
+            switch kinds[term] {
+            case "country", "bloc", nil: return EventKey.commonWeight
+            case "agency": return 1
+            default: return 2
+            }
+        }
+        if term.hasPrefix("^") || EventKey.isIdentifier(term) { return 1.5 }
+        return EventKey.weight(of: term)
     }
 
     /// Whether two dates can be the date of one event: both readable and one interval
@@ -139,12 +222,24 @@ public enum EventMatcher {
         let onlyA = setA.subtracting(setB)
         let onlyB = setB.subtracting(setA)
         guard !onlyA.isEmpty, !onlyB.isEmpty else { return nil }
+        // A kind both lines share an entity of (`Amazon, Anthropic` / `Microsoft, Amazon,
+        // Alphabet`) is a list that one line gives more of, not two different actors.
+        let shared = Set(setA.intersection(setB).subtracting(ubiquitous).map { kinds[$0] ?? "" })
         let kindsB = Set(onlyB.map { kinds[$0] ?? "" })
-        for kind in Set(onlyA.map { kinds[$0] ?? "" }).sorted() where kindsB.contains(kind) {
-            return (kind, onlyA.filter { kinds[$0] ?? "" == kind }.sorted(), onlyB.filter { kinds[$0] ?? "" == kind }.sorted())
+        for kind in Set(onlyA.map { kinds[$0] ?? "" }).sorted() where kindsB.contains(kind) && !shared.contains(kind) {
+            let (conflictA, conflictB) = (onlyA.filter { kinds[$0] ?? "" == kind }.sorted(), onlyB.filter { kinds[$0] ?? "" == kind }.sorted())
+            // The United States, China and the EU are in most lines, as actor or as target:
+            // one line naming Washington and the other Beijing says nothing (`Washington
+            // imposes a licence on the H20` / `H20 exports to China need a licence`); the
+            // Netherlands against China does.
+            if ubiquitous.isSuperset(of: conflictA), ubiquitous.isSuperset(of: conflictB) { continue }
+            return (kind, conflictA, conflictB)
         }
         return nil
     }
+
+    /// Entities too common to tell events apart by.
+    static let ubiquitous: Set<String> = ["United States", "China", "European Union"]
 
     /// What each side names and the other does not, when both do:
     /// - proper names and the entities that are named things (firms, people, products)
@@ -161,7 +256,13 @@ public enum EventMatcher {
         let (onlyA, onlyB) = (namesA.subtracting(namesB), namesB.subtracting(namesA))
         if !onlyA.isEmpty && !onlyB.isEmpty { return (onlyA.sorted(), onlyB.sorted()) }
         let unknownA = Set(a.key.names).subtracting(b.key.names), unknownB = Set(b.key.names).subtracting(a.key.names)
-        let entitiesA = Set(a.entities).subtracting(b.entities), entitiesB = Set(b.entities).subtracting(a.entities)
+        // Against a place, a government or a list only: an unknown name stands where the
+        // other line has a country or an agency (`Brazil` / `the UK`, `ANPD` / `the FTC`),
+        // not beside a firm it adds (`MIT` / `OpenAI`).
+        func places(_ list: [String]) -> Set<String> {
+            Set(list.filter { ["country", "bloc", "agency", "list"].contains(kinds[$0] ?? "") }).subtracting(ubiquitous)
+        }
+        let entitiesA = places(a.entities).subtracting(b.entities), entitiesB = places(b.entities).subtracting(a.entities)
         if !unknownA.isEmpty && !entitiesB.isEmpty { return (unknownA.sorted(), entitiesB.sorted()) }
         if !unknownB.isEmpty && !entitiesA.isEmpty { return (entitiesA.sorted(), unknownB.sorted()) }
         return nil
@@ -175,11 +276,43 @@ public enum EventMatcher {
         return !classesA.isEmpty && !classesB.isEmpty && classesA.isDisjoint(with: classesB)
     }
 
-    /// Whether each term list has an identifier (a term with a digit) the other lacks.
+    /// Whether the lines give different figures or codes for the same slot: each has an
+    /// identifier the other lacks, of the same kind. Two codes are of a kind when they have
+    /// the same shape of letters and digits (`910c` / `910b`, `r1` / `v3`; not `a800` / `v3`),
+    /// or start with the same digits (`910c` / `910`); two numbers when the lines share no
+    /// identifier (`25% tariffs on $34 billion` / `Section 301 tariffs on $34 billion` agree).
+    /// Years are not identifiers. Rounded figures (`$590 billion` / `nearly $600 billion`)
+    /// conflict: a number alone cannot say it is approximate.
     public static func identifiersConflict(_ a: [String], _ b: [String]) -> Bool {
         let idsA = Set(a.filter(EventKey.isIdentifier))
         let idsB = Set(b.filter(EventKey.isIdentifier))
-        return !idsA.isSubset(of: idsB) && !idsB.isSubset(of: idsA)
+        let onlyA = idsA.subtracting(idsB), onlyB = idsB.subtracting(idsA)
+        guard !onlyA.isEmpty, !onlyB.isEmpty else { return false }
+        let shareOne = !idsA.isDisjoint(with: idsB)
+        for x in onlyA {
+            for y in onlyB {
+                if Double(x) != nil, Double(y) != nil {
+                    if !shareOne { return true }
+                } else if Double(x) == nil, Double(y) == nil, shape(x) == shape(y) {
+                    return true
+                } else if stem(x) == stem(y) {
+                    // `910b` reads as 910 (billion): against `910c` it is the same family of codes.
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// The digits a code starts with (`910c` → `910`), nil for a code that starts with a letter.
+    static func stem(_ code: String) -> Substring? {
+        let digits = code.prefix(while: \.isNumber)
+        return digits.isEmpty ? nil : digits
+    }
+
+    /// Letters as `a`, digits as `9`: `910c` → `999a`.
+    static func shape(_ code: String) -> String {
+        String(code.map { $0.isNumber ? "9" : ($0.isLetter ? "a" : $0) })
     }
 
     /// The terms each line has in the one place where the lines differ, when they begin
@@ -212,26 +345,17 @@ public enum EventMatcher {
         else { return nil }
         func isContent(_ term: String) -> Bool { term.count > 1 && EventKey.actionClasses[term] == nil }
         let onlyA = slotA.subtracting(setB).filter(isContent), onlyB = slotB.subtracting(setA).filter(isContent)
-        guard !onlyA.isEmpty, !onlyB.isEmpty else { return nil }
+        // One object swapped in an otherwise identical line: a slot of a few words. Longer
+        // slots are rewordings of the rest (`… arguing it focused on the largest models` /
+        // `… Scott Wiener's frontier AI safety bill`), for similarity to weigh.
+        guard !onlyA.isEmpty, !onlyB.isEmpty, onlyA.count <= 3, onlyB.count <= 3 else { return nil }
         return (onlyA.sorted(), onlyB.sorted())
     }
 
-    /// The weighted Dice coefficient of two term lists: 2·w(A ∩ B) / (w(A) + w(B)), where
-    /// w sums ``EventKey/weight(of:)`` (1, or 0.25 for ``EventKey/commonTerms`` such as
-    /// `us`, `china`, `ai`, `chip`). From 0 (nothing in common) to 1 (the same terms); 0
-    /// when both are empty.
-    public static func similarity(_ a: [String], _ b: [String]) -> Double {
-        let setA = Set(a)
-        let setB = Set(b)
-        var total = 0.0
-        var shared = 0.0
-        for term in setA {
-            let weight = EventKey.weight(of: term)
-            total += weight
-            if setB.contains(term) { shared += weight }
-        }
-        for term in setB { total += EventKey.weight(of: term) }
-        guard total > 0 else { return 0 }
-        return 2 * shared / total
+    /// The weighted Dice coefficient of two term lists (``Overlap/dice``, weights from
+    /// ``weight(of:kinds:)``): from 0 (nothing in common) to 1 (the same terms); 0 when both
+    /// are empty.
+    public static func similarity(_ a: [String], _ b: [String], kinds: [String: String] = [:]) -> Double {
+        Overlap(a, b, kinds: kinds).dice
     }
 }

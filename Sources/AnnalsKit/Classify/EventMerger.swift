@@ -6,20 +6,72 @@ public struct EventMerger: Sendable {
 
     public init(taxonomy: Taxonomy) {
         // A bloc stands where a country would (`… to Taiwan` / `… to the EU`): one kind.
-        entityKinds = taxonomy.entityKinds.mapValues { $0 == "bloc" ? "country" : $0 }
+        // Keyed by name and by term (`@nvidia`): the matcher weighs entity terms by kind.
+        var kinds = taxonomy.entityKinds.mapValues { $0 == "bloc" ? "country" : $0 }
+        for (name, kind) in kinds { kinds[EventKey.entityTerm(name)] = kind }
+        entityKinds = kinds
     }
 
-    /// The candidate most similar to the mention among those it may join, or nil.
-    public func bestMatch(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Int64? {
-        let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
-        var best: (id: Int64, score: Double)?
-        for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
-            let other = EventMention(date: candidate.date, key: candidate.key, entities: candidate.entities)
-            guard case .same(let score) = EventMatcher.compare(mention, other, kinds: entityKinds) else { continue }
-            if best == nil || score > best!.score || (score == best!.score && candidate.id < best!.id) {
-                best = (candidate.id, score)
-            }
-        }
-        return best?.id
+    /// Where a mention goes: into `event`, which first takes in the events of `absorbing`
+    /// (the mention links them: it is the same event as a wording of each), or into a new
+    /// event when `event` is nil.
+    public struct Placement: Hashable, Sendable {
+        public var event: Int64?
+        public var absorbing: [Int64]
+
+        public static let new = Placement(event: nil, absorbing: [])
     }
+
+    /// The events the mention belongs to, and so the one it joins.
+    ///
+    /// The mention is compared with every wording of every candidate whose date it is
+    /// compatible with (``EventMatcher/compare(_:_:kinds:)``); each event with a wording
+    /// that is the same event is linked. Linked events are taken best first (highest
+    /// likeness, then the more precise date, then the matching wording's text, so the choice
+    /// does not depend on which event happens to be older) and join one another while their
+    /// dates stay compatible and their entities do not conflict: a mention that tells the
+    /// event two earlier lines told apart brings them together, so the events do not depend
+    /// on the order lines arrive in. The event kept is the oldest (the lowest id), so ids
+    /// already handed out stay valid as long as possible.
+    public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Placement {
+        let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
+        var linked: [(candidate: EventCandidate, score: Double, text: String)] = []
+        for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
+            var best: (Double, String)?
+            for wording in candidate.wordings {
+                // Line against line, each with its own date: the verdict is the same whichever
+                // came first (the event's date, the most precise of its lines, is checked above).
+                let other = EventMention(date: wording.date ?? candidate.date, key: wording.key, entities: wording.entities)
+                guard case .same(let score) = EventMatcher.compare(mention, other, kinds: entityKinds) else { continue }
+                if best == nil || score > best!.0 || (score == best!.0 && wording.text < best!.1) { best = (score, wording.text) }
+            }
+            if let (score, text) = best { linked.append((candidate, score, text)) }
+        }
+        guard !linked.isEmpty else { return .new }
+        linked.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.candidate.date.precision != b.candidate.date.precision {
+                return a.candidate.date.precision.rank < b.candidate.date.precision.rank
+            }
+            return a.text < b.text
+        }
+        var clusterDate = date
+        var entities = Set(facts.entities)
+        var members: [Int64] = []
+        for (candidate, _, _) in linked {
+            guard EventMatcher.datesCompatible(clusterDate, candidate.date),
+                EventMatcher.entityConflict(Array(entities), candidate.entities, kinds: entityKinds) == nil || members.isEmpty
+            else { continue }
+            members.append(candidate.id)
+            if candidate.date.refines(clusterDate) { clusterDate = candidate.date }
+            entities.formUnion(candidate.entities)
+        }
+        let keep = members.min()!
+        return Placement(event: keep, absorbing: members.filter { $0 != keep }.sorted())
+    }
+}
+
+extension PartialDate.Precision {
+    /// 0 for a day, up to 4 for an unreadable date: lower is more precise.
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
 }

@@ -46,13 +46,26 @@ public struct EventKey: Hashable, Sendable {
         self.terms = Self.sortedUnique(sequence)
     }
 
-    /// The content terms of `text` and its proper names outside `classification`'s entities.
+    /// The content terms of `text`, its proper names outside `classification`'s entities,
+    /// and one ``entityTerm(_:)`` per entity (with the entities it is part of): `BIS`,
+    /// `Commerce` and `the Commerce Department` all give `@commerce-department`, and `Washington`
+    /// and `US` give `@united-states`, so lines that name one actor differently share it.
+    /// The words an entity was named by are not terms of their own.
     public init(text: String, classification: Classification) {
         let known = Set(classification.evidence.filter { $0.kind == .entity }.flatMap {
             $0.matched.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
         })
         self.sequence = Self.sequence(of: text)
-        self.terms = Array(Set(sequence + Self.names(in: text, excluding: known))).sorted()
+        // Codes stay: `Ascend 910C` and `Ascend 910B` are one entity but two chips.
+        let aliasTerms = Set(known.flatMap { Self.sequence(of: $0) }.filter { !Self.isIdentifier($0) })
+        self.terms = Array(Set(
+            sequence.filter { !aliasTerms.contains($0) } + Self.names(in: text, excluding: known)
+                + classification.entities.map(Self.entityTerm))).sorted()
+    }
+
+    /// The term that stands for entity `name` (`Commerce Department` → `@commerce-department`).
+    public static func entityTerm(_ name: String) -> String {
+        "@" + name.lowercased().split(whereSeparator: { $0 == " " }).joined(separator: "-")
     }
 
     /// The sorted, unique content terms of `text`.
@@ -132,8 +145,14 @@ public struct EventKey: Hashable, Sendable {
     /// (`AI`, `US`) are not names.
     public static func names(in text: String, excluding known: Set<String>) -> [String] {
         var names: [String] = []
-        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
-            guard let first = word.first, first.isUppercase, word.count >= 3 else { continue }
+        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’") })
+        for (index, word) in words.enumerated() {
+            // A compound (`Biden-era`, `China-compliant`) or an abbreviation's plural (`MEPs`,
+            // `GPUs`) describes rather than names.
+            guard let first = word.first, first.isUppercase, word.count >= 3,
+                !word.contains("-"), !word.contains("'"), !word.contains("’"), !(word.last == "s" && word.dropLast().allSatisfy(\.isUppercase)),
+                !word.contains(where: \.isNumber)  // a code (`A800`) is an identifier
+            else { continue }
             let lower = word.lowercased()
             if known.contains(lower) || Self.sentenceWords.contains(lower) { continue }
             // Demonyms (Italian, European, Chinese, British) name a place the entities cover.
@@ -147,6 +166,14 @@ public struct EventKey: Hashable, Sendable {
     static let sentenceWords: Set<String> = [
         "the", "a", "an", "in", "on", "at", "after", "before", "as", "with", "for", "from", "by", "its", "their",
         "this", "that", "new", "shares", "officials", "sources", "reports", "report",
+        // Titles and institutions written with a capital: who they are is in the entities.
+        "president", "vice", "prime", "minister", "secretary", "governor", "chairman", "ceo", "judge", "justice",
+        "commission", "parliament", "council", "court", "agency", "ministry", "bureau", "department", "office",
+        "administration", "government", "state", "federal", "national", "act", "law", "bill", "order", "rule",
+        "big", "tech", "nobel", "prize", "executive", "judiciary", "committee", "subcommittee", "house",
+        // Words that start a line with a capital only because they start it.
+        "bans", "obligations", "prosecutors", "updated", "governments", "hours", "licence", "license", "licences",
+        "licenses", "exports", "imports", "chinese", "american", "european", "british",
     ]
 
     /// The canonical verbs of events, and the class of each: two lines whose actions fall
@@ -156,16 +183,19 @@ public struct EventKey: Hashable, Sendable {
     /// `charges`, `arrests` and `accuses`; `steals`, `breaches` and `leaks`.
     public static let actionClasses: [String: String] = {
         let classes: [String: [String]] = [
-            "restrict": ["expand", "add", "ban", "revoke", "halt"],
+            "restrict": ["expand", "add", "ban", "halt"],
             "loosen": ["lift", "remove", "resume"],
             "prosecute": ["charge", "arrest", "accuse"],
             "compromise": ["steal", "breach", "leak"],
+            // `invests in` and `a multibillion-dollar partnership`.
+            "back": ["fund", "partner"],
         ]
         var result: [String: String] = [:]
         for (name, members) in classes { for member in members { result[member] = name } }
+        // `revoke` is left out: `revokes licences` restricts, `revokes the order` loosens.
         for single in [
             "release", "sue", "settle", "fine", "sanction", "investigate", "propose", "approve", "reject", "sign", "delay",
-            "acquire", "fund", "partner", "smuggle", "warn", "retaliate",
+            "acquire", "smuggle", "warn", "retaliate", "oust", "reinstate",
         ] {
             result[single] = single
         }
@@ -181,6 +211,7 @@ public struct EventKey: Hashable, Sendable {
     /// inverse document frequency, which needs a corpus).
     public static let commonTerms: Set<String> = [
         "us", "china", "eu", "uk", "japan", "korea", "taiwan", "netherlands", "russia", "india", "ai", "chip", "company",
+        "model",
     ]
 
     /// The weight of a term of ``commonTerms``.
@@ -191,8 +222,19 @@ public struct EventKey: Hashable, Sendable {
         commonTerms.contains(term) ? commonWeight : 1
     }
 
+    /// A term with a digit that is not a year (`2022` in `updates its 2022 rules` is when,
+    /// not which: the date is compared on its own).
     static func isIdentifier(_ term: String) -> Bool {
-        term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } && !isYear(term)
+    }
+
+    /// A term that is a word of the line: not an entity, a proper name or an identifier.
+    static func isWord(_ term: String) -> Bool {
+        !term.hasPrefix("@") && !term.hasPrefix("^") && !isIdentifier(term)
+    }
+
+    static func isYear(_ term: String) -> Bool {
+        term.utf8.count == 4 && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1990...2039).contains(Int(term) ?? 0)
     }
 
     /// Units written against a number (`5.5bn`, `7nm`, `2gw`): the number is the term.
@@ -297,12 +339,12 @@ struct EventVocabulary: Sendable {
                     "widened", "widening", "extend", "extended", "extending", "extension", "tighten", "tightened",
                     "tightening", "strengthen", "strengthened", "strengthening", "toughen", "toughened",
                     "step up", "steps up", "stepped up", "stepping up", "ramp up", "ramps up", "ramped up"]),
-        ("add", ["add", "added", "adding", "addition", "place", "placed", "placing", "put", "putting", "blacklist",
+        ("add", ["add", "added", "adding", "addition", "place", "placed", "placing", "blacklist",
                  "blacklisted", "blacklisting", "designate", "designated", "designating", "designation"]),
         ("remove", ["remove", "removed", "removing", "removal", "delist", "delisted", "delisting", "drop", "dropped",
                     "take off", "takes off", "took off"]),
         ("ban", ["ban", "banned", "banning", "prohibit", "prohibited", "prohibiting", "prohibition", "block", "blocked",
-                 "blocking", "bar", "barred", "barring", "forbid", "forbids", "forbade", "forbidden", "outlaw",
+                 "blocking", "barred", "barring", "forbid", "forbids", "forbade", "forbidden", "outlaw",
                  "outlawed", "embargo", "embargoed"]),
         ("control", ["control", "controlled", "controlling", "restrict", "restricted", "restricting", "restriction",
                      "curb", "curbed", "curbing", "limit", "limited", "limiting", "limitation", "cap", "capped",
@@ -310,14 +352,16 @@ struct EventVocabulary: Sendable {
                      "crack down", "cracks down", "cracked down"]),
         ("lift", ["lift", "lifted", "lifting", "ease", "eased", "easing", "relax", "relaxed", "relaxing", "loosen",
                   "loosened", "loosening", "rescind", "rescinded", "rescinding", "repeal", "repealed", "repealing",
-                  "scrap", "scrapped", "scrapping", "waive", "waived", "waiver", "exempt", "exempted", "exemption",
+                  "scrap", "scrapped", "scrapping", "withdraw", "withdraws", "withdrew", "withdrawn", "waive", "waived", "waiver", "exempt", "exempted", "exemption",
                   "roll back", "rolls back", "rolled back", "rollback"]),
+        ("oust", ["oust", "ousted", "ousting", "ouster", "fire", "fired", "firing", "sack", "sacked", "sacking"]),
+        ("reinstate", ["reinstate", "reinstated", "reinstating", "reinstatement", "rehire", "rehired", "return", "returns",
+                      "returned", "returning", "comeback"]),
         ("revoke", ["revoke", "revoked", "revoking", "revocation", "cancel", "cancelled", "canceled", "cancelling",
                     "canceling", "cancellation"]),
-        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "open", "opens", "opened",
-                     "opening", "unveil", "unveiled", "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
+        ("release", ["release", "released", "releasing", "launch", "launched", "launching", "unveil", "unveiled", "unveiling", "debut", "debuted", "debuting", "introduce", "introduced", "introducing",
                      "publish", "published", "publishing", "roll out", "rolls out", "rolled out", "rolling out",
-                     "rollout"]),
+                     "rollout", "go live", "goes live", "went live", "unveils", "arrive", "arrives", "arrived"]),
         ("halt", ["halt", "halted", "halting", "suspend", "suspended", "suspending", "suspension", "pause", "paused",
                   "pausing", "stop", "stopped", "stopping", "freeze", "froze", "frozen", "cease", "ceased",
                   "cut off", "cuts off", "cutting off"]),
@@ -326,9 +370,11 @@ struct EventVocabulary: Sendable {
                   "deliveries", "deliver", "delivered"]),
         ("ineffect", ["enter into force", "enters into force", "entered into force", "come into force",
                       "comes into force", "came into force", "take effect", "takes effect", "took effect",
-                      "go into effect", "goes into effect", "went into effect", "in force", "in effect"]),
+                      "go into effect", "goes into effect", "went into effect", "in force", "in effect", "effective",
+                      "apply", "applies", "become applicable", "becomes applicable", "start to apply", "starts to apply",
+                      "begin to apply", "begins to apply"]),
         ("rename", ["rename", "renamed", "renaming", "rebrand", "rebranded", "rebranding"]),
-        ("sue", ["sue", "sued", "suing", "lawsuit", "file suit", "filed suit", "filing suit", "file lawsuit",
+        ("sue", ["sue", "sued", "suing", "lawsuit", "file suit", "files suit", "filed suit", "filing suit", "file lawsuit",
                  "filed lawsuit", "filing lawsuit", "bring suit", "brings suit", "brought suit"]),
         ("settle", ["settle", "settled", "settling", "settlement"]),
         ("fine", ["fine", "fined", "fining", "penalize", "penalized", "penalizing", "penalise", "penalised",
@@ -345,9 +391,10 @@ struct EventVocabulary: Sendable {
                      "authorized", "authorise", "authorised", "authorization", "greenlight", "greenlit", "pass",
                      "passed", "passing", "enact", "enacted", "enacting", "adopt", "adopted", "adopting", "adoption",
                      "ratify", "ratified"]),
-        ("reject", ["reject", "rejected", "rejecting", "rejection", "deny", "denied", "denying", "veto", "vetoed",
+        ("reject", ["reject", "rejected", "rejecting", "rejection", "veto", "vetoed",
                     "dismiss", "dismissed", "dismissing"]),
-        ("sign", ["sign", "signed", "signing", "sign into law", "signs into law", "signed into law"]),
+        ("sign", ["sign", "signed", "signing", "sign into law", "signs into law", "signed into law", "become law", "becomes law",
+                  "became law"]),
         ("delay", ["delay", "delayed", "delaying", "postpone", "postponed", "postponing", "defer", "deferred"]),
         ("acquire", ["acquire", "acquired", "acquiring", "acquisition", "buy", "bought", "buying", "purchase",
                      "purchased", "purchasing", "takeover", "take over", "takes over", "took over", "merge", "merged",
@@ -388,8 +435,8 @@ struct EventVocabulary: Sendable {
         ("antitrust", ["antitrust", "anti trust", "anti monopoly", "antimonopoly", "competition probe"]),
         ("entitylist", ["entity list"]),
         ("whitehouse", ["white house"]),
-        ("company", ["firm", "company", "companies", "entity", "corporation"]),
-        ("chip", ["chip", "semiconductor", "microchip"]),
+        ("company", ["firm", "company", "companies", "entity", "corporation", "lab", "start-up", "startup"]),
+        ("chip", ["chip", "semiconductor", "microchip", "processor"]),
         ("tool", ["tool", "equipment", "machine", "machinery"]),
         ("customer", ["customer", "client"]),
         ("bill", ["bill", "legislation"]),

@@ -15,6 +15,15 @@ public struct Reclassifier: Sendable {
         return try archive.reclassify(eventTags: tag, articleTags: tag)
     }
 
+    /// Takes mention `entry` out of event `event` into an event of its own (see
+    /// ``Archive/splitMention(_:fromEvent:retag:at:)``), both tagged anew from their
+    /// mentions with the taxonomy in use. Returns the new event.
+    @discardableResult
+    public func split(mention entry: Int64, fromEvent event: Int64) throws -> Int64 {
+        let classifier = try Classifier(taxonomy: try archive.taxonomy())
+        return try archive.splitMention(entry, fromEvent: event) { Self.tagConcurrently($0, with: classifier) }
+    }
+
     /// The union of the tags of each group of texts, classified on every core.
     static func tagConcurrently(_ groups: [[String]], with classifier: Classifier) -> [Tags] {
         groups.concurrentMap { texts in

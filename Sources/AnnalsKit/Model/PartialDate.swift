@@ -119,6 +119,24 @@ public struct PartialDate: Hashable, Sendable {
     /// Whether the date could be read into an interval.
     public var isKnown: Bool { start != nil }
 
+    /// The quarter, or else the year, that holds both dates' intervals; nil when they are in
+    /// different years or one cannot be read. Written in its normalized form (`2025-Q2`, `2025`).
+    public static func enclosing(_ a: PartialDate, _ b: PartialDate) -> PartialDate? {
+        guard let aStart = a.start, let aEnd = a.end, let bStart = b.start, let bEnd = b.end else { return nil }
+        let year = aStart.year
+        guard aEnd.year == year, bStart.year == year, bEnd.year == year else { return nil }
+        let quarters = Set([aStart, aEnd, bStart, bEnd].map { ($0.month - 1) / 3 })
+        if quarters.count == 1, let q = quarters.first {
+            let last = q * 3 + 3
+            return PartialDate(
+                text: "\(year)-Q\(q + 1)", normalized: "\(year)-Q\(q + 1)", precision: .quarter,
+                start: Day(year: year, month: q * 3 + 1, day: 1), end: Day(year: year, month: last, day: Day.daysIn(month: last, year: year)))
+        }
+        return PartialDate(
+            text: "\(year)", normalized: "\(year)", precision: .year,
+            start: Day(year: year, month: 1, day: 1), end: Day(year: year, month: 12, day: 31))
+    }
+
     /// Whether this date says more than `other` about the same time: its interval lies
     /// inside `other`'s and is shorter (2025-03 refines 2025; 2025 does not refine 2025-03).
     public func refines(_ other: PartialDate) -> Bool {

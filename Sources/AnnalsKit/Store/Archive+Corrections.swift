@@ -75,11 +75,30 @@ extension Archive {
 
     /// Moves every mention of event `other` into event `target` and deletes `other`;
     /// recorded by mention, so the merge holds when the articles are ingested again.
-    public func mergeEvents(into target: Int64, from other: Int64, at date: Date = Date()) throws {
-        guard target != other else { return }
-        try writer.write { db in
-            for id in [target, other] where try Int.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [id]) == nil {
-                throw ArchiveError.notFound(kind: "event", id: id)
+    ///
+    /// Refused when `target == other`, and when the two dates cannot be one event's (2025-03
+    /// and 2025-06) unless `force`: the event then gets a date that contains both (`2025`, or
+    /// the target's when they are years apart), written as both (`2025-03 / 2025-06`), and each
+    /// mention keeps its own. Returns the event's date after the merge.
+    @discardableResult
+    public func mergeEvents(into target: Int64, from other: Int64, force: Bool = false, at date: Date = Date()) throws -> PartialDate {
+        guard target != other else { throw ArchiveError.mergeIntoItself(id: target) }
+        return try writer.write { db in
+            var dates: [PartialDate] = []
+            for id in [target, other] {
+                guard let row = try Row.fetchOne(db, sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?", arguments: [id]) else {
+                    throw ArchiveError.notFound(kind: "event", id: id)
+                }
+                dates.append(PartialDate(row: row))
+            }
+            // The more precise date when one contains the other, as when the merger joins them.
+            var merged = dates[1].refines(dates[0]) ? dates[1] : dates[0]
+            if !EventMatcher.datesCompatible(dates[0], dates[1]) {
+                guard force else {
+                    throw ArchiveError.datesIncompatible(id: target, date: dates[0].text, other: other, otherDate: dates[1].text)
+                }
+                merged = PartialDate.enclosing(dates[0], dates[1]) ?? dates[0]
+                merged.text = "\(dates[0].text) / \(dates[1].text)"
             }
             let anchor = try String.fetchOne(db, sql: """
                 SELECT mention_key FROM timeline_entries WHERE event_id = ? ORDER BY id LIMIT 1
@@ -93,42 +112,69 @@ extension Archive {
             try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?", arguments: [target, other])
             try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [target, other])
             try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [target, other])
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO event_terms (term, year, event_id, month) SELECT term, year, ?, month FROM event_terms WHERE event_id = ?
+                """, arguments: [target, other])
             try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [other])
+            if merged != dates[0] { try Self.refineDate(ofEvent: target, to: merged, in: db) }
             try Self.refreshEntityNames(ofEvent: target, in: db)
+            return merged
         }
     }
 
     /// Takes mention `entry` out of event `event` into a new event of its own; recorded by
-    /// mention, so it stays apart when its article is ingested again. Returns the new event.
+    /// mention, so it stays apart when its article is ingested again. Both events are tagged
+    /// anew at once: `retag` gives the tags of each group of mention texts (the new event's,
+    /// then what is left of `event`), e.g. ``Reclassifier/split(mention:fromEvent:)``.
+    /// Returns the new event.
     @discardableResult
-    public func splitMention(_ entry: Int64, fromEvent event: Int64, at date: Date = Date()) throws -> Int64 {
+    public func splitMention(
+        _ entry: Int64, fromEvent event: Int64, retag: ([[String]]) -> [Tags], at date: Date = Date()
+    ) throws -> Int64 {
         try writer.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [event]) != nil else {
+                throw ArchiveError.notFound(kind: "event", id: event)
+            }
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT x.*, e.terms, e.signature FROM timeline_entries x JOIN events e ON e.id = x.event_id
+                SELECT x.*, coalesce(x.terms, e.terms) AS key_terms, e.signature FROM timeline_entries x JOIN events e ON e.id = x.event_id
                 WHERE x.id = ? AND x.event_id = ?
                 """, arguments: [entry, event])
             else {
-                throw ArchiveError.notFound(kind: "mention of event \(event) with entry id", id: entry)
+                throw ArchiveError.noMention(event: event, entry: entry)
             }
             let now = Timestamp.iso(date)
             let start: String? = row["start"]
+            let mentionDate = PartialDate(row: row)
             try db.execute(sql: """
                 INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [row["date_text"], row["date"], row["precision"], start, row["end"],
-                    start.flatMap { Int($0.prefix(4)) }, row["text"], row["terms"], row["signature"], now])
+                    mentionDate.start?.year, row["text"], row["key_terms"], row["signature"], now])
             let newEvent = db.lastInsertedRowID
-            // The new event is found by its terms like any other.
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO event_terms (term, year, event_id, month) SELECT term, year, ?, ? FROM event_terms WHERE event_id = ?
-                """, arguments: [newEvent, PartialDate(row: row).postingMonth, event])
-            try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [newEvent, event])
-            try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [newEvent, event])
-            try Self.refreshEntityNames(ofEvent: newEvent, in: db)
+            // The new event is found by its mention's terms, like any other.
+            if let year = mentionDate.start?.year {
+                for term in Self.split(row["key_terms"], by: " ") {
+                    try db.execute(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)",
+                        arguments: [term, year, newEvent, mentionDate.postingMonth])
+                }
+            }
             try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE id = ?", arguments: [newEvent, entry])
             try db.execute(sql: """
                 INSERT INTO event_corrections (kind, mention_key, created_at) VALUES ('split', ?, ?)
                 """, arguments: [row["mention_key"], now])
+            // Both events' tags from their mentions now.
+            let tags = try TagIDs(db)
+            let groups = try [newEvent, event].map { id in
+                try String.fetchAll(db, sql: "SELECT text FROM timeline_entries WHERE event_id = ? ORDER BY id", arguments: [id])
+            }
+            let results = retag(groups)
+            for (index, id) in [newEvent, event].enumerated() where !groups[index].isEmpty {
+                let result = results[index]
+                try db.execute(sql: "DELETE FROM event_topics WHERE event_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM event_entities WHERE event_id = ?", arguments: [id])
+                _ = try Self.linkTags(ofEvent: id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+                try Self.refreshEntityNames(ofEvent: id, in: db)
+            }
             try Self.deleteEmptyEvents([event], in: db)
             return newEvent
         }

@@ -92,80 +92,147 @@ extension Archive {
 
     // MARK: - Placing timeline entries in events
 
-    /// The event a new mention belongs to: an analyst's correction first, then an event
-    /// with the same terms, then the merger's best candidate among events of the same
-    /// year that share its rarest terms; otherwise a new event.
-    static func placeMention(_ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> Int64 {
-        let tags = context.tags, now = context.now
+    /// The event a new mention belongs to: an analyst's correction first, then the merger's
+    /// choice among the events of the same year with the same terms or sharing its rarest
+    /// terms (which may bring several events together, see ``EventMerger/placement(for:dated:among:)``);
+    /// otherwise a new event. The event it joins is findable by the mention's terms too.
+    /// `apartFrom`: the events of the other lines of the same article, which it does not join.
+    static func placeMention(
+        _ entry: TimelineEntry, facts: EntryFacts, apartFrom siblings: Set<Int64> = [], context: StoreContext, in db: Database
+    ) throws -> Int64 {
+        let tags = context.tags
         if context.hasCorrections, let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
             if let event = corrected {
-                try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
+                try join(event, entry, facts: facts, context: context, in: db)
                 return event
             }
-            return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
+            return try createEvent(entry, facts: facts, tags: tags, at: context.now, in: db)
         }
+        let candidates = try mergeCandidates(for: entry, facts: facts, context: context, in: db).filter { !siblings.contains($0.id) }
+        let placement = context.merger.placement(for: facts, dated: entry.date, among: candidates)
+        guard let event = placement.event else {
+            return try createEvent(entry, facts: facts, tags: tags, at: context.now, in: db)
+        }
+        // An event an analyst split a mention out of (or into) is left as it is.
+        let keepsSplits = try context.hasCorrections && hasSplitMentions(event, in: db)
+        for other in placement.absorbing where try !context.hasCorrections || (!keepsSplits && !hasSplitMentions(other, in: db)) {
+            try absorb(other, into: event, context: context, in: db)
+        }
+        try join(event, entry, facts: facts, context: context, in: db)
+        return event
+    }
+
+    /// The events a mention may join: those of its year with exactly its terms, and those
+    /// that share one of its distinctive terms (see ``probeCap``).
+    static func mergeCandidates(for entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> [EventCandidate] {
         let year = entry.date.start?.year
         var candidates = try context.candidates.fetch(
             db.cachedStatement(sql: """
                 SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events
                 WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
                 """),
-            arguments: [year, facts.signature, entry.date.text])
-        if candidates.isEmpty, let year, !facts.terms.isEmpty {
-            let probes = try String.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT term FROM term_counts WHERE year = ? AND events > 0
-                        AND term IN (SELECT value FROM json_each(?)) ORDER BY events, term LIMIT 3
-                    """),
-                arguments: [year, termList(facts.terms)])
-            if !probes.isEmpty {
-                // A rewording keeps most of an event's rare terms: share two of the three probes
-                // (or the only one), which keeps the candidates few however large the archive.
-                candidates = try context.candidates.fetch(
-                    db.cachedStatement(sql: candidatesSQL(probes: probes.count)),
-                    arguments: [year, entry.date.postingMonth] + StatementArguments(probes))
-            }
-        }
-        if let event = context.merger.bestMatch(for: facts, dated: entry.date, among: candidates) {
-            if try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: tags, in: db) {
-                context.candidates.forget(event)
-            }
-            if let joined = candidates.first(where: { $0.id == event }), entry.date.refines(joined.date) {
-                try refineDate(ofEvent: event, to: entry.date, in: db)
-                context.candidates.forget(event)
-            }
-            return event
-        }
-        return try createEvent(entry, facts: facts, tags: tags, at: now, in: db)
+            arguments: [year, facts.signature, entry.date.text], in: db)
+        guard let year, !facts.terms.isEmpty else { return candidates }
+        // Common terms (`us`, `chip`, `@china`) find too many events to say anything.
+        let distinctive = facts.terms.filter { EventMatcher.weight(of: $0, kinds: context.merger.entityKinds) > EventKey.commonWeight }
+        // Every distinctive term is read, but for very common ones: an event that tells the
+        // same happening shares at least one, and which one must not depend on how many
+        // events each term had when the line arrived (that would make the events depend on
+        // the order of ingest).
+        let counted = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT term, events FROM term_counts WHERE year = ? AND events > 0
+                    AND term IN (SELECT value FROM json_each(?)) ORDER BY events, term
+                """),
+            arguments: [year, termList(distinctive)])
+        let probes = counted.enumerated().filter { index, row in index < probeCount || (row[1] as Int) <= probeCap }.map { $0.element[0] as String }
+        guard !probes.isEmpty else { return candidates }
+        let known = Set(candidates.map(\.id))
+        candidates += try context.candidates.fetch(
+            db.cachedStatement(sql: candidatesSQL),
+            arguments: [year, entry.date.postingMonth, termList(probes)], in: db
+        ).filter { !known.contains($0.id) }
+        return candidates
     }
 
-    /// The events of year `?1` that hold two of the `probes` terms `?3…` (ordered rarest
-    /// first), or the only one, and whose date can hold a mention of month `?2` (the same
-    /// month, or no month: a year or a quarter; any, when `?2` is NULL).
-    ///
-    /// Two of three is (1 and 2) or (1 and 3) or (2 and 3): the postings of the two rarest
-    /// terms are read, each checked against the others by key, and the commonest term's
-    /// postings (the longest list) are never scanned. The month is in the postings, so an
-    /// event of another month is passed over without reading its row.
-    static func candidatesSQL(probes: Int) -> String {
-        func has(_ term: Int) -> String {
-            "EXISTS (SELECT 1 FROM event_terms b WHERE b.term = ?\(term) AND b.year = ?1 AND b.event_id = a.event_id)"
+    /// Adds a mention's tags and terms to the event it joins, and the mention's date when it
+    /// is the more precise.
+    static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
+        try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: context.tags, in: db)
+        if let current = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
+            entry.date.refines(PartialDate(row: current))
+        {
+            try refineDate(ofEvent: event, to: entry.date, in: db)
         }
-        func postings(_ term: Int) -> String {
-            "SELECT a.event_id FROM event_terms a WHERE a.term = ?\(term) AND a.year = ?1 AND (?2 IS NULL OR a.month IS NULL OR a.month = ?2)"
+        // An event of an unreadable date has no postings: it is found by its signature.
+        if let year = entry.date.start?.year {
+            let term = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO event_terms (term, year, event_id, month)
+                VALUES (?, ?, ?, (SELECT CASE WHEN precision IN ('month', 'day') THEN CAST(substr(start, 6, 2) AS INTEGER) END FROM events WHERE id = ?))
+                """)
+            for value in facts.terms { try term.execute(arguments: [value, year, event, event]) }
         }
-        let ids: String
-        switch probes {
-        case 1: ids = postings(3)
-        case 2: ids = "\(postings(3)) AND \(has(4))"
-        default: ids = "\(postings(3)) AND (\(has(4)) OR \(has(5)))\nUNION\n\(postings(4)) AND \(has(5))"
-        }
-        return """
-            SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events WHERE id IN (
-            \(ids)
-            ) LIMIT 300
-            """
+        context.candidates.forget(event)
     }
+
+    /// Moves every mention, tag and term of event `other` into `event`, deletes `other`, and
+    /// gives `event` the more precise of the two dates.
+    static func absorb(_ other: Int64, into event: Int64, context: StoreContext, in db: Database) throws {
+        guard let otherDate = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [other])
+        else { return }
+        try db.cachedStatement(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?").execute(arguments: [event, other])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?")
+            .execute(arguments: [event, other])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?")
+            .execute(arguments: [event, other])
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO event_terms (term, year, event_id, month)
+            SELECT term, year, ?, (SELECT CASE WHEN precision IN ('month', 'day') THEN CAST(substr(start, 6, 2) AS INTEGER) END FROM events WHERE id = ?)
+            FROM event_terms WHERE event_id = ?
+            """).execute(arguments: [event, event, other])
+        try db.cachedStatement(sql: "DELETE FROM events WHERE id = ?").execute(arguments: [other])
+        let date = PartialDate(row: otherDate)
+        if let current = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
+            date.refines(PartialDate(row: current))
+        {
+            try refineDate(ofEvent: event, to: date, in: db)
+        }
+        try refreshEntityNames(ofEvent: event, in: db)
+        context.candidates.forget(other)
+        context.candidates.forget(event)
+    }
+
+    /// Whether an analyst split one of event `id`'s mentions out of another event: the
+    /// merger then leaves the event as it is.
+    static func hasSplitMentions(_ id: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM timeline_entries t JOIN event_corrections c ON c.mention_key = t.mention_key
+                WHERE t.event_id = ? AND c.kind = 'split')
+            """), arguments: [id]) ?? false
+    }
+
+    /// The events of year `?1` that hold one of the terms of the JSON array `?3` and whose
+    /// date can hold a mention of month `?2` (the same month, or no month: a year or a
+    /// quarter; any, when `?2` is NULL), those holding the most first, at most
+    /// ``candidateLimit``. The month is in the postings, so an event of another month is
+    /// passed over without reading its row.
+    static let candidatesSQL = """
+        SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events WHERE id IN (
+            SELECT event_id FROM event_terms
+            WHERE term IN (SELECT value FROM json_each(?3)) AND year = ?1 AND (?2 IS NULL OR month IS NULL OR month = ?2)
+            GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT \(candidateLimit))
+        """
+
+    /// The most events a mention is compared with.
+    static let candidateLimit = 64
+    /// A term of more events than this in a year is not read for candidates (unless it is
+    /// among the mention's ``probeCount`` rarest): it says little, and its postings are long.
+    static let probeCap = 2_000
+    /// How many of a mention's rarest terms are read however common they are.
+    static let probeCount = 4
 
     /// Gives an event the more precise date of a mention that falls inside its own: an
     /// event known as "2025" that a "2025-03" mention joins becomes a March event, so a
@@ -234,24 +301,52 @@ final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
 
     /// The events `statement` lists (columns: id, date_text, date, precision, start, end,
-    /// terms, entities, text), from the cache when known.
-    func fetch(_ statement: Statement, arguments: StatementArguments) throws -> [EventCandidate] {
-        var result: [EventCandidate] = []
+    /// terms, entities, text), from the cache when known, each with its mentions' distinct
+    /// wordings (at most ``wordingsPerEvent``, the oldest first).
+    func fetch(_ statement: Statement, arguments: StatementArguments, in db: Database) throws -> [EventCandidate] {
+        var result: [EventCandidate?] = []
+        var missing: [Int64: (index: Int, row: Row)] = [:]
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let id: Int64 = row[0]
             if let known = events[id] {
                 result.append(known)
-                continue
+            } else {
+                missing[id] = (result.count, row.copy())
+                result.append(nil)
             }
+        }
+        guard !missing.isEmpty else { return result.compactMap { $0 } }
+        var wordings: [Int64: [EventCandidate.Wording]] = [:]
+        let entries = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT event_id, text, terms, entities, date_text, date, precision, start, end FROM (
+                    SELECT event_id, min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision,
+                        start, end, min(id) AS first FROM timeline_entries
+                    WHERE event_id IN (SELECT value FROM json_each(?)) AND terms IS NOT NULL
+                    GROUP BY event_id, terms, entities, date, precision)
+                ORDER BY event_id, first
+                """),
+            arguments: ["[" + missing.keys.map(String.init).joined(separator: ",") + "]"])
+        while let row = try entries.next() {
+            let id: Int64 = row[0]
+            guard wordings[id, default: []].count < Self.wordingsPerEvent else { continue }
+            wordings[id, default: []].append(EventCandidate.Wording(
+                text: row[1], terms: Archive.split(row[2], by: " "), entities: Archive.split(row[3]), date: PartialDate(row: row)))
+        }
+        for (id, (index, row)) in missing {
             let candidate = EventCandidate(
                 id: id, date: PartialDate(row: row), terms: Archive.split(row[6], by: " "), entities: Archive.split(row[7]),
-                text: row[8])
+                text: row[8], wordings: wordings[id] ?? [])
             events[id] = candidate
-            result.append(candidate)
+            result[index] = candidate
         }
-        return result
+        return result.compactMap { $0 }
     }
+
+    /// The wordings of an event a new mention is compared with: enough for the ways one
+    /// event is told, few enough that a much-cited event stays cheap to compare.
+    static let wordingsPerEvent = 48
 
     func forget(_ id: Int64) {
         events[id] = nil

@@ -363,14 +363,19 @@ extension Archive {
             try implication.execute(arguments: [articleID, position + 1, item.headline, item.detail])
         }
         let entry = try db.cachedStatement(sql: """
-            INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text, event_id, mention_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text, event_id, mention_key,
+                terms, entities)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // A timeline lists different events: two lines of one article never join one event.
+        var placed = Set<Int64>()
         for (position, (item, facts)) in zip(article.timeline, classified.entries).enumerated() {
-            let event = try placeMention(item, facts: facts, context: context, in: db)
+            let event = try placeMention(item, facts: facts, apartFrom: placed, context: context, in: db)
+            placed.insert(event)
             try entry.execute(arguments: [
                 articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
                 item.date.start?.iso, item.date.end?.iso, item.text, event, facts.mentionKey,
+                facts.terms.joined(separator: " "), facts.entities.joined(separator: "\u{1F}"),
             ])
         }
     }

@@ -11,6 +11,12 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
     case notFound(kind: String, id: Int64)
     /// The backup could not be written.
     case backupFailed(path: String, reason: String)
+    /// An analyst's correction that would corrupt the events: merging an event into itself,
+    /// splitting a mention out of an event it is not in, merging events whose dates cannot
+    /// be one event's without `force`.
+    case mergeIntoItself(id: Int64)
+    case noMention(event: Int64, entry: Int64)
+    case datesIncompatible(id: Int64, date: String, other: Int64, otherDate: String)
     /// SQLite could not do what was asked: `unusable` when the file or disk is the cause
     /// (not a database, corrupt, full, read-only, locked), else a bug of Annals.
     case database(reason: String, unusable: Bool)
@@ -38,6 +44,13 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
             return "no \(kind) with id \(id)"
         case .backupFailed(let path, let reason):
             return "cannot write the backup \(path): \(reason)"
+        case .mergeIntoItself(let id):
+            return "event \(id) cannot be merged into itself: give two different events"
+        case .noMention(let event, let entry):
+            return "event \(event) has no mention \(entry) (annals explain event \(event) lists its mentions and their ids)"
+        case .datesIncompatible(let id, let date, let other, let otherDate):
+            return "event \(id) (\(date)) and event \(other) (\(otherDate)) cannot be one event's dates; "
+                + "force the merge (annals events merge --force) to keep both, the event dated by what contains them"
         case .database(let reason, let unusable):
             return unusable ? "database error: \(reason)" : "internal database error (please report it): \(reason)"
         }

@@ -201,9 +201,9 @@ let differentPairs: [Pair] = [
 /// The reason each pair of ``differentPairs`` is told apart, in order.
 let differentReasons: [String] = [
     "entities", "dates", "entities", "actions", "entities", "actions", "identifiers", "dates", "actions", "dates",
-    "dates", "actions", "entities", "entities", "entities", "actions", "identifiers", "entities", "dates",
-    "identifiers", "entities", "entities", "entities", "entities", "identifiers", "similarity", "entities",
-    "actions", "entities", "entities", "actions", "actions", "identifiers", "names", "names", "names",
+    "dates", "actions", "entities", "entities", "entities", "actions", "identifiers", "entities", "dates", "identifiers",
+    "entities", "entities", "entities", "entities", "names", "similarity", "entities", "actions", "entities", "entities",
+    "actions", "actions", "identifiers", "names", "names", "names",
 ]
 
 extension EventMatcher.Verdict {
@@ -375,7 +375,13 @@ extension EventMatcher.Verdict {
         let conflicts: [([String], [String], Bool)] = [
             (["Huawei"], ["SMIC"], true),
             (["United States", "China"], ["United States"], false),
-            (["United States", "Huawei"], ["China", "Huawei"], true),
+            // The US, China and the EU are in most lines, as actor or target: against each
+            // other they tell nothing; against another country they do.
+            (["United States", "Huawei"], ["China", "Huawei"], false),
+            (["China", "Nexperia"], ["Netherlands", "Nexperia"], true),
+            (["Netherlands", "China"], ["Japan", "China"], true),
+            // A kind both sides share an entity of is a longer list, not another actor.
+            (["FTC", "Amazon", "Anthropic"], ["FTC", "Amazon", "Microsoft", "Google"], false),
             (["Netherlands", "ASML"], ["Japan", "Tokyo Electron"], true),
             (["Commerce Department", "Huawei"], ["BIS", "Commerce Department", "Huawei"], false),
             (["Huawei", "Entity List"], ["Huawei", "United States"], false),
