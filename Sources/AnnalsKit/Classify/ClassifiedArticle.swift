@@ -82,6 +82,19 @@ public struct EventCandidate: Sendable, Hashable {
         self.wordings = wordings.isEmpty ? [Wording(text: text, terms: terms, entities: entities)] : wordings
     }
 
+    /// The event once a mention of `date` worded as `wording` has joined it: the more
+    /// precise date, every entity, and the wording when it is new (up to `limit`).
+    public func joined(by wording: Wording, dated date: PartialDate, limit: Int) -> EventCandidate {
+        var wordings = self.wordings
+        if wordings.count < limit, !wordings.contains(where: { $0.key.terms == wording.key.terms && $0.entities == wording.entities && $0.date == wording.date }) {
+            wordings.append(wording)
+        }
+        let entities = self.entities + wording.entities.filter { !self.entities.contains($0) }
+        return EventCandidate(
+            id: id, date: date.refines(self.date) ? date : self.date, terms: terms, entities: entities.sorted(), text: text,
+            wordings: wordings)
+    }
+
     /// The first wording's key.
     public var key: EventKey { wordings[0].key }
     public var terms: [String] { key.terms }

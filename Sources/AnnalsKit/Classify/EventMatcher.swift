@@ -101,13 +101,19 @@ public enum EventMatcher {
         if identifiersConflict(a.key.terms, b.key.terms) {
             return .identifiersConflict(a: a.key.identifiers, b: b.key.identifiers)
         }
+        if let (leadA, leadB) = leadsConflict(a, b, kinds: kinds) {
+            return .namesConflict(onlyA: [leadA], onlyB: [leadB])
+        }
         let overlap = Overlap(a.key.terms, b.key.terms, kinds: kinds)
-        // Lines that share much that is distinctive tell one event whatever names one of
-        // them adds (`… with Microsoft as launch partner` / `… after Sarah Silverman sued`).
+        // Lines that share many words tell one event whatever names one of them adds
+        // (`… with Microsoft as launch partner` / `… after Sarah Silverman sued`).
         // But lines that differ in nothing else than the names tell two events (`Canada joins
         // US-led restrictions on …` / `The Netherlands joins US-led restrictions on …`).
-        let sameWords = Overlap(a.key.terms.filter(EventKey.isWord), b.key.terms.filter(EventKey.isWord)).dice >= sameWordsDice
-        if overlap.distinctive < strongOverlap || sameWords, let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds) {
+        if let (onlyA, onlyB) = namesConflict(a, b, kinds: kinds),
+            overlap.content < strongOverlap
+                || (onlyA.count == 1 && onlyB.count == 1
+                    && Overlap(a.key.terms.filter(EventKey.isWord), b.key.terms.filter(EventKey.isWord)).dice >= sameWordsDice)
+        {
             return .namesConflict(onlyA: onlyA, onlyB: onlyB)
         }
         if let (onlyA, onlyB) = objectsConflict(a.key.sequence, b.key.sequence) {
@@ -125,6 +131,13 @@ public enum EventMatcher {
         if overlap.containment >= containmentThreshold - slack, overlap.distinctive >= needed, overlap.content >= 1 {
             return .same(similarity: overlap.containment)
         }
+        // Two anchors in common, firms, products, lists, names the taxonomy does not know or
+        // codes (`SMIC`, `the Entity List`; `Volt Typhoon`), hold lines that say the rest in
+        // their own words.
+        // And a word: two firms alone (`OpenAI`, `DeepSeek`) may be two stories.
+        if overlap.anchors >= 2, overlap.content >= 1, overlap.containment >= anchoredContainment - slack {
+            return .same(similarity: overlap.containment)
+        }
         return .dissimilar(similarity: max(overlap.dice, overlap.containment))
     }
 
@@ -138,14 +151,17 @@ public enum EventMatcher {
     /// must share for ``containmentThreshold`` to apply: two ordinary terms, or an entity
     /// that is a firm, person, product or list with one more.
     public static let containedOverlap = 3.0
+    /// The least ``Overlap/containment`` of lines that share two anchors (``Overlap/anchors``).
+    public static let anchoredContainment = 0.45
     /// The least distinctive weight shared when every term of the shorter line is in the other.
     public static let wholeLineOverlap = 2.0
-    /// Distinctive weight shared beyond which an extra name on each side no longer keeps
-    /// two lines apart, unless their words (``sameWordsDice``) are the same.
-    public static let strongOverlap = 4.0
+    /// Words shared (``Overlap/content``: not entities, names or identifiers) beyond which an
+    /// extra name on each side no longer keeps two lines apart, unless their words
+    /// (``sameWordsDice``) are the same.
+    public static let strongOverlap = 3.0
     /// How alike the words of two lines (not their entities, names or identifiers) must be
-    /// for different names to tell two events however much else they share.
-    public static let sameWordsDice = 0.85
+    /// for one different name on each side to tell two events however much else they share.
+    public static let sameWordsDice = 0.7
 
     /// What two term lists share, by weight (``weight(of:kinds:)``).
     public struct Overlap: Sendable {
@@ -158,10 +174,13 @@ public enum EventMatcher {
         /// w(A ∩ B) of words alone: not entities, names or identifiers. Two lines that share
         /// only who (`OpenAI`, `DeepSeek`) may tell two things they did.
         public var content: Double
+        /// Shared terms that weigh more than a word: entities that are firms, people,
+        /// products or lists, proper names, identifiers.
+        public var anchors: Int
 
         public init(_ a: [String], _ b: [String], kinds: [String: String] = [:]) {
             let setB = Set(b)
-            var totalA = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0
+            var totalA = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0, anchors = 0
             for term in Set(a) {
                 let weight = EventMatcher.weight(of: term, kinds: kinds)
                 totalA += weight
@@ -169,6 +188,7 @@ public enum EventMatcher {
                     shared += weight
                     if weight > EventKey.commonWeight { distinctive += weight }
                     if weight == 1, !term.hasPrefix("@") { content += weight }
+                    if weight > 1 { anchors += 1 }
                 }
             }
             let totalB = setB.reduce(0.0) { $0 + EventMatcher.weight(of: $1, kinds: kinds) }
@@ -176,6 +196,7 @@ public enum EventMatcher {
             containment = min(totalA, totalB) > 0 ? shared / min(totalA, totalB) : 0
             self.distinctive = distinctive
             self.content = content
+            self.anchors = anchors
         }
     }
 
@@ -236,6 +257,47 @@ public enum EventMatcher {
             return (kind, conflictA, conflictB)
         }
         return nil
+    }
+
+    /// Who a line names first, the actor of most lines: the first entity that is not the
+    /// United States, China or the EU, nor a list (`Huawei unveils …`, `The Hague publishes …`), or the
+    /// first proper name the taxonomy does not know (`Reddit sues …`); nil when it names
+    /// neither. Entities are found by the first word of a name or alias (`kinds["~word"]`).
+    public static func lead(of mention: EventMention, kinds: [String: String]) -> String? {
+        let names = Set(mention.key.names)
+        let entities = Set(mention.entities)
+        for word in mention.key.sequence {
+            if names.contains("^" + word) { return "^" + word }
+            if let entity = kinds["~" + word], entities.contains(entity), !ubiquitous.contains(entity), kinds[entity] != "list" {
+                return entity
+            }
+        }
+        return nil
+    }
+
+    /// The two lines' leads (``lead(of:kinds:)``) when they differ and neither line names
+    /// the other's: two actors doing alike (`Huawei unveils an accelerator built on SMIC's
+    /// process` / `Baidu unveils an accelerator built on SMIC's process`). A line that names
+    /// both (`Microsoft puts $1 billion into OpenAI` / `OpenAI takes $1 billion from
+    /// Microsoft`) tells the same event from the other side.
+    static func leadsConflict(_ a: EventMention, _ b: EventMention, kinds: [String: String]) -> (String, String)? {
+        guard let leadA = lead(of: a, kinds: kinds), let leadB = lead(of: b, kinds: kinds), leadA != leadB else { return nil }
+        // Leads of one sort: two firms (or a firm and a name the taxonomy does not know), two
+        // people, two agencies, two countries. `The Biden administration` and `Commerce`, or
+        // `Nvidia's H800` and `BIS`, are two sides of one story.
+        func sort(_ lead: String) -> String {
+            if lead.hasPrefix("^") { return "named" }
+            switch kinds[lead] ?? "" {
+            case "company", "product": return "named"
+            case let kind: return kind
+            }
+        }
+        let (sortA, sortB) = (sort(leadA), sort(leadB))
+        guard sortA == sortB || (leadA.hasPrefix("^") && sortB == "person") || (leadB.hasPrefix("^") && sortA == "person") else { return nil }
+        func names(_ lead: String, _ m: EventMention) -> Bool {
+            lead.hasPrefix("^") ? m.key.terms.contains(lead) : m.entities.contains(lead)
+        }
+        return names(leadA, b) || names(leadB, a) ? nil : (leadA, leadB)
     }
 
     /// Entities too common to tell events apart by.
@@ -328,8 +390,10 @@ public enum EventMatcher {
     /// `Italian regulator blocks ChatGPT`), and are left to ``similarity(_:_:)``.
     /// Sequences are ``EventKey/sequence``; empty ones never conflict.
     public static func objectsConflict(_ a: [String], _ b: [String]) -> (onlyA: [String], onlyB: [String])? {
-        // Identifiers have their own rule: the slots are found without them.
-        let (a, b) = (a.filter { !EventKey.isIdentifier($0) }, b.filter { !EventKey.isIdentifier($0) })
+        // Identifiers and actions have their own rules: the slots are found without them
+        // (`TSMC announces …` / `TSMC unveils …` begin alike).
+        func kept(_ term: String) -> Bool { !EventKey.isIdentifier(term) && EventKey.actionClasses[term] == nil }
+        let (a, b) = (a.filter(kept), b.filter(kept))
         guard a.count > 2, b.count > 2, a[0] == b[0], a[1] == b[1] else { return nil }
         var prefix = 2
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }

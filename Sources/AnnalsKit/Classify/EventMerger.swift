@@ -1,7 +1,8 @@
 /// Decides which existing event, if any, a new mention belongs to (see ``EventMatcher``
 /// for the rule: compatible dates, no conflicting entities, similar enough terms).
 public struct EventMerger: Sendable {
-    /// Entity kinds by canonical name, for the conflict rule.
+    /// Entity kinds by canonical name and by entity term, and entity names by first word
+    /// (`~huawei`), for the conflict rules.
     public let entityKinds: [String: String]
 
     public init(taxonomy: Taxonomy) {
@@ -9,6 +10,13 @@ public struct EventMerger: Sendable {
         // Keyed by name and by term (`@nvidia`): the matcher weighs entity terms by kind.
         var kinds = taxonomy.entityKinds.mapValues { $0 == "bloc" ? "country" : $0 }
         for (name, kind) in kinds { kinds[EventKey.entityTerm(name)] = kind }
+        // And the first word of each name and alias, under `~word`: who a line names first
+        // (``EventMatcher/lead(of:kinds:)``).
+        for entity in taxonomy.entities {
+            for alias in [entity.name] + entity.aliases {
+                if let first = EventKey.sequence(of: alias).first, kinds["~" + first] == nil { kinds["~" + first] = entity.name }
+            }
+        }
         entityKinds = kinds
     }
 
@@ -36,9 +44,12 @@ public struct EventMerger: Sendable {
     public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Placement {
         let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
         var linked: [(candidate: EventCandidate, score: Double, text: String)] = []
+        // Every way to be the same event shares a distinctive term, unless the line has none:
+        // a wording without one is passed over before the full comparison.
+        let distinctive = Set(facts.terms.filter { EventMatcher.weight(of: $0, kinds: entityKinds) > EventKey.commonWeight })
         for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
             var best: (Double, String)?
-            for wording in candidate.wordings {
+            for wording in candidate.wordings where distinctive.isEmpty || wording.key.terms.contains(where: distinctive.contains) {
                 // Line against line, each with its own date: the verdict is the same whichever
                 // came first (the event's date, the most precise of its lines, is checked above).
                 let other = EventMention(date: wording.date ?? candidate.date, key: wording.key, entities: wording.entities)

@@ -58,8 +58,11 @@ public struct EventKey: Hashable, Sendable {
         self.sequence = Self.sequence(of: text)
         // Codes stay: `Ascend 910C` and `Ascend 910B` are one entity but two chips.
         let aliasTerms = Set(known.flatMap { Self.sequence(of: $0) }.filter { !Self.isIdentifier($0) })
+        let names = Self.names(in: text, excluding: known)
+        // A proper name is its `^name` term alone, not that and its plain word.
+        let named = Set(names.map { String($0.dropFirst()) })
         self.terms = Array(Set(
-            sequence.filter { !aliasTerms.contains($0) } + Self.names(in: text, excluding: known)
+            sequence.filter { !aliasTerms.contains($0) && !named.contains($0) } + names
                 + classification.entities.map(Self.entityTerm))).sorted()
     }
 
@@ -146,10 +149,12 @@ public struct EventKey: Hashable, Sendable {
     public static func names(in text: String, excluding known: Set<String>) -> [String] {
         var names: [String] = []
         let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’") })
-        for (index, word) in words.enumerated() {
+        for word in words {
             // A compound (`Biden-era`, `China-compliant`) or an abbreviation's plural (`MEPs`,
             // `GPUs`) describes rather than names.
-            guard let first = word.first, first.isUppercase, word.count >= 3,
+            // `Reddit`, and `iFlytek`.
+            guard let first = word.first, first.isUppercase || (first.isLowercase && word.dropFirst().contains(where: \.isUppercase)),
+                word.count >= 3,
                 !word.contains("-"), !word.contains("'"), !word.contains("’"), !(word.last == "s" && word.dropLast().allSatisfy(\.isUppercase)),
                 !word.contains(where: \.isNumber)  // a code (`A800`) is an identifier
             else { continue }
@@ -157,7 +162,9 @@ public struct EventKey: Hashable, Sendable {
             if known.contains(lower) || Self.sentenceWords.contains(lower) { continue }
             // Demonyms (Italian, European, Chinese, British) name a place the entities cover.
             if ["ian", "ean", "ese", "ish"].contains(where: { lower.hasSuffix($0) }) { continue }
-            names.append("^" + lower)
+            // Folded as the line's words are (`TechInsights` → `^techinsight`), so a name is
+            // found again among them.
+            names.append("^" + (Tokenizer.tokens(lower).first?.text ?? lower))
         }
         return Array(Set(names)).sorted()
     }
@@ -170,7 +177,7 @@ public struct EventKey: Hashable, Sendable {
         "president", "vice", "prime", "minister", "secretary", "governor", "chairman", "ceo", "judge", "justice",
         "commission", "parliament", "council", "court", "agency", "ministry", "bureau", "department", "office",
         "administration", "government", "state", "federal", "national", "act", "law", "bill", "order", "rule",
-        "big", "tech", "nobel", "prize", "executive", "judiciary", "committee", "subcommittee", "house",
+        "big", "tech", "nobel", "prize", "executive", "judiciary", "committee", "subcommittee", "house", "chips",
         // Words that start a line with a capital only because they start it.
         "bans", "obligations", "prosecutors", "updated", "governments", "hours", "licence", "license", "licences",
         "licenses", "exports", "imports", "chinese", "american", "european", "british",
@@ -211,7 +218,7 @@ public struct EventKey: Hashable, Sendable {
     /// inverse document frequency, which needs a corpus).
     public static let commonTerms: Set<String> = [
         "us", "china", "eu", "uk", "japan", "korea", "taiwan", "netherlands", "russia", "india", "ai", "chip", "company",
-        "model",
+        "model", "discuss",
     ]
 
     /// The weight of a term of ``commonTerms``.
@@ -222,8 +229,9 @@ public struct EventKey: Hashable, Sendable {
         commonTerms.contains(term) ? commonWeight : 1
     }
 
-    /// A term with a digit that is not a year (`2022` in `updates its 2022 rules` is when,
-    /// not which: the date is compared on its own).
+    /// A term with a digit that is not a year of the archive's time (2010–2035: `2022` in
+    /// `updates its 2022 rules` is when, not which, and the date is compared on its own;
+    /// `2000 engineers` is a figure).
     static func isIdentifier(_ term: String) -> Bool {
         term.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } && !isYear(term)
     }
@@ -234,7 +242,7 @@ public struct EventKey: Hashable, Sendable {
     }
 
     static func isYear(_ term: String) -> Bool {
-        term.utf8.count == 4 && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1990...2039).contains(Int(term) ?? 0)
+        term.utf8.count == 4 && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (2010...2035).contains(Int(term) ?? 0)
     }
 
     /// Units written against a number (`5.5bn`, `7nm`, `2gw`): the number is the term.
