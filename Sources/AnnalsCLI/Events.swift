@@ -73,7 +73,7 @@ extension Annals {
             var mention: Int64
 
             func run() throws {
-                let created = try Reclassifier(archive: try openArchive()).split(mention: mention, fromEvent: id)
+                let created = try openArchive().splitMention(mention, fromEvent: id)
                 Terminal.write("mention \(mention) is now event \(created)\n")
             }
         }

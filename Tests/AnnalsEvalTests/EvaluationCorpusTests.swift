@@ -4,8 +4,10 @@ import Testing
 @testable import AnnalsEval
 
 /// The floors the merger and the classifier must keep on the hand-written corpus of real
-/// history (fixtures/eval). `make eval` prints the scores and every failure; these floors
-/// sit just under today's scores, so a regression fails CI (raise them as the rules improve).
+/// history (fixtures/eval): the targets of the events issue (merge precision ≥ 0.99 and
+/// recall ≥ 0.90 on each half, event topic recall ≥ 0.95 and precision ≥ 0.90), and for
+/// article topics just under today's scores. `make eval` prints the scores and every
+/// failure; a regression fails CI (raise the floors as the rules improve).
 @Suite struct EvaluationCorpusTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -36,7 +38,7 @@ import Testing
     @Test func mergesKeepTheirFloor() throws {
         let report = try Self.report.get()
         let heldOut = Set(["C", "D"])
-        for (parts, precision, recall) in [(nil, 0.99, 0.90), (EvaluationCorpus.developmentParts, 0.99, 0.88), (heldOut, 0.99, 0.88)]
+        for (parts, precision, recall) in [(nil, 0.99, 0.90), (EvaluationCorpus.developmentParts, 0.99, 0.90), (heldOut, 0.99, 0.90)]
             as [(Set<String>?, Double, Double)]
         {
             let score = report.score(parts: parts)
@@ -47,10 +49,10 @@ import Testing
 
     @Test func topicsKeepTheirFloor() throws {
         let score = try Self.report.get().score()
-        #expect(try #require(score.eventTopics.recall) >= 0.75, "\(score.eventTopics.misses.map { "-\($0.tag) \($0.item)" })")
-        #expect(try #require(score.eventTopics.precision) >= 0.80, "\(score.eventTopics.extras.map { "+\($0.tag) \($0.item)" })")
-        #expect(try #require(score.articleTopics.precision) >= 0.42, "\(score.articleTopics.extras.map { "+\($0.tag) \($0.item)" })")
-        #expect(try #require(score.articleTopics.recall) >= 0.82, "\(score.articleTopics.misses.map { "-\($0.tag) \($0.item)" })")
+        #expect(try #require(score.eventTopics.recall) >= 0.95, "\(score.eventTopics.misses.map { "-\($0.tag) \($0.item)" })")
+        #expect(try #require(score.eventTopics.precision) >= 0.90, "\(score.eventTopics.extras.map { "+\($0.tag) \($0.item)" })")
+        #expect(try #require(score.articleTopics.precision) >= 0.75, "\(score.articleTopics.extras.map { "+\($0.tag) \($0.item)" })")
+        #expect(try #require(score.articleTopics.recall) >= 0.75, "\(score.articleTopics.misses.map { "-\($0.tag) \($0.item)" })")
     }
 
     @Test func theOrderOfIngestDoesNotChangeTheEvents() throws {

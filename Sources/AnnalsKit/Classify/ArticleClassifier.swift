@@ -9,14 +9,41 @@ public struct ArticleClassifier: Sendable {
 
     public func classify(_ parsed: ParsedArticle) -> ClassifiedArticle {
         let article = parsed.article
-        var text = [article.title, article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
-            article.tldr.whatToDoNext, article.insight].compactMap { $0 }
-        text += article.takeaways
-        text += article.implications.flatMap { [$0.headline, $0.detail] }
-        let own = classifier.classify(text.joined(separator: "\n"))
+        var parts = [article.title, article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
+            article.tldr.whatToDoNext, article.insight].map { $0 ?? "" }
+        parts += article.takeaways
+        parts += article.implications.map { $0.headline + "\n" + $0.detail }
+        let own = articleTags(parts: parts)
         return ClassifiedArticle(
             parsed: parsed, topics: own.topics, entities: own.entities, entries: article.timeline.map(facts(for:)))
     }
+
+    /// An article's tags: every entity it names, and the topics it is about rather than every
+    /// topic it mentions (a digest about the H20 licence names tariffs, summits and lawsuits
+    /// in passing). `parts` are, in order, the title, the summary, what changed, why it
+    /// matters, what to do next, the insight, then each takeaway and implication. A topic
+    /// scores 3 in the title, 2 in the summary or in what changed, 1 in any other part; the
+    /// article has those that score ``topicScore`` or more, and at least its best one.
+    public func articleTags(parts: [String]) -> Tags {
+        var scores: [String: Int] = [:]
+        var entities: [String] = []
+        for (index, text) in parts.enumerated() where !text.isEmpty {
+            let found = classifier.classify(text)
+            let weight = index == 0 ? 3 : (index <= 2 ? 2 : 1)
+            for topic in found.topics { scores[topic, default: 0] += weight }
+            for entity in found.entities where !entities.contains(entity) { entities.append(entity) }
+        }
+        let best = scores.values.max() ?? 0
+        let kept = Set(scores.filter { $0.value >= Self.topicScore || $0.value == best }.keys)
+        let order = classifier.taxonomy.topics.map(\.slug)
+        let entityOrder = classifier.taxonomy.entities.map(\.name)
+        return Tags(
+            topics: order.filter(kept.contains),
+            entities: entities.sorted { (entityOrder.firstIndex(of: $0) ?? .max) < (entityOrder.firstIndex(of: $1) ?? .max) })
+    }
+
+    /// The least score (see ``articleTags(parts:)``) of an article's topic.
+    public static let topicScore = 3
 
     /// What the merger knows of one timeline entry.
     public func facts(for entry: TimelineEntry) -> EntryFacts {

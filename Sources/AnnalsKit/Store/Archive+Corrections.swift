@@ -109,28 +109,17 @@ extension Archive {
                     INSERT INTO event_corrections (kind, mention_key, other_key, created_at) VALUES ('merge', ?, ?, ?)
                     """, arguments: [key, anchor, Timestamp.iso(date)])
             }
-            try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?", arguments: [target, other])
-            try db.execute(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?", arguments: [target, other])
-            try db.execute(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?", arguments: [target, other])
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO event_terms (term, year, event_id, month) SELECT term, year, ?, month FROM event_terms WHERE event_id = ?
-                """, arguments: [target, other])
-            try db.execute(sql: "DELETE FROM events WHERE id = ?", arguments: [other])
+            try Self.absorb(other, into: target, in: db)
             if merged != dates[0] { try Self.refineDate(ofEvent: target, to: merged, in: db) }
-            try Self.refreshEntityNames(ofEvent: target, in: db)
             return merged
         }
     }
 
     /// Takes mention `entry` out of event `event` into a new event of its own; recorded by
-    /// mention, so it stays apart when its article is ingested again. Both events are tagged
-    /// anew at once: `retag` gives the tags of each group of mention texts (the new event's,
-    /// then what is left of `event`), e.g. ``Reclassifier/split(mention:fromEvent:)``.
-    /// Returns the new event.
+    /// mention, so it stays apart when its article is ingested again. Both events' topics
+    /// and entities are those of the mentions they now have. Returns the new event.
     @discardableResult
-    public func splitMention(
-        _ entry: Int64, fromEvent event: Int64, retag: ([[String]]) -> [Tags], at date: Date = Date()
-    ) throws -> Int64 {
+    public func splitMention(_ entry: Int64, fromEvent event: Int64, at date: Date = Date()) throws -> Int64 {
         try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM events WHERE id = ?", arguments: [event]) != nil else {
                 throw ArchiveError.notFound(kind: "event", id: event)
@@ -158,21 +147,19 @@ extension Archive {
                         arguments: [term, year, newEvent, mentionDate.postingMonth])
                 }
             }
+            // Moving the entry moves its topics' support (a trigger).
             try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE id = ?", arguments: [newEvent, entry])
             try db.execute(sql: """
                 INSERT INTO event_corrections (kind, mention_key, created_at) VALUES ('split', ?, ?)
                 """, arguments: [row["mention_key"], now])
-            // Both events' tags from their mentions now.
             let tags = try TagIDs(db)
-            let groups = try [newEvent, event].map { id in
-                try String.fetchAll(db, sql: "SELECT text FROM timeline_entries WHERE event_id = ? ORDER BY id", arguments: [id])
-            }
-            let results = retag(groups)
-            for (index, id) in [newEvent, event].enumerated() where !groups[index].isEmpty {
-                let result = results[index]
-                try db.execute(sql: "DELETE FROM event_topics WHERE event_id = ?", arguments: [id])
+            for id in [newEvent, event] {
+                try Self.syncTopics(ofEvent: id, in: db)
+                // Entities from the lines that stored theirs; an older line keeps the event's.
+                let names = try String?.fetchAll(db, sql: "SELECT entities FROM timeline_entries WHERE event_id = ?", arguments: [id])
+                guard !names.contains(nil) else { continue }
                 try db.execute(sql: "DELETE FROM event_entities WHERE event_id = ?", arguments: [id])
-                _ = try Self.linkTags(ofEvent: id, topics: result.topics, entities: result.entities, tags: tags, in: db)
+                _ = try Self.linkEntities(ofEvent: id, entities: names.flatMap { Self.split($0) }, tags: tags, in: db)
                 try Self.refreshEntityNames(ofEvent: id, in: db)
             }
             try Self.deleteEmptyEvents([event], in: db)
@@ -182,46 +169,58 @@ extension Archive {
 
     // MARK: - Reclassify
 
-    /// Re-tags every event (from the text of all its mentions) and every article, in one
-    /// transaction: `tag` turns texts into tags, a batch at a time (it may work in parallel).
-    /// Merges are not redone: events and corrections stay as they are.
+    /// Re-tags every timeline entry, and so every event, and every article, in one
+    /// transaction: `mentionTags` turns entry texts into tags, `articleTags` each article's
+    /// parts (title, summary, what changed, why it matters, what to do next, insight, then
+    /// takeaways and implications), a batch at a time (they may work in parallel). An event
+    /// gets every entity its mentions name and the topics a quarter of them have
+    /// (``syncTopics(ofEvent:in:)``). Merges are not redone: events and corrections stay.
     public func reclassify(
-        batchSize: Int = 20_000, eventTags: ([[String]]) -> [Tags], articleTags: ([[String]]) -> [Tags]
+        batchSize: Int = 20_000, mentionTags: ([String]) -> [Tags], articleTags: ([[String]]) -> [Tags]
     ) throws -> ReclassifyReport {
         try writer.write { db in
             var report = ReclassifyReport()
             let tags = try TagIDs(db)
-            try db.execute(sql: "DELETE FROM event_topics; DELETE FROM event_entities; DELETE FROM article_topics; DELETE FROM article_entities")
-            /// Pages through `sql` (which takes the last id seen and a limit) a batch at a time.
-            func drain(_ sql: String, _ tag: ([[String]]) -> [Tags], insert: (Int64, Tags) throws -> Void) throws -> Int {
-                var count = 0
-                var last: Int64 = 0
-                while true {
-                    let rows = try Row.fetchAll(db, sql: sql, arguments: [last, batchSize])
-                    guard let final = rows.last else { break }
-                    let results = tag(rows.map { Self.split($0[1], by: "\u{1E}") })
-                    for (row, result) in zip(rows, results) { try insert(row[0], result) }
-                    count += rows.count
-                    last = final[0]
+            try db.execute(sql: """
+                DELETE FROM event_topics; DELETE FROM event_topic_support; DELETE FROM event_entities;
+                DELETE FROM article_topics; DELETE FROM article_entities
+                """)
+            var last: Int64 = 0
+            let update = try db.makeStatement(sql: "UPDATE timeline_entries SET topics = ?, entities = ? WHERE id = ?")
+            while true {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT id, event_id, text FROM timeline_entries WHERE id > ? ORDER BY id LIMIT ?", arguments: [last, batchSize])
+                guard let final = rows.last else { break }
+                for (row, result) in zip(rows, mentionTags(rows.map { $0[2] })) {
+                    try update.execute(arguments: [Self.termList(result.topics), result.entities.joined(separator: "\u{1F}"), row[0]])
+                    if let event: Int64 = row[1] { _ = try Self.linkEntities(ofEvent: event, entities: result.entities, tags: tags, in: db) }
                 }
-                return count
+                last = final[0]
             }
-            report.events = try drain("""
-                SELECT event_id, group_concat(text, char(30)) FROM timeline_entries
-                WHERE event_id > ? GROUP BY event_id ORDER BY event_id LIMIT ?
-                """, eventTags) { id, result in
-                // The entity names of every event are refreshed at the end, in one statement.
-                _ = try Self.linkTags(ofEvent: id, topics: result.topics, entities: result.entities, tags: tags, in: db)
-            }
-            report.articles = try drain("""
-                SELECT a.id, a.title || char(30) || coalesce(a.summary, '') || char(30) || coalesce(a.what_changed, '')
-                    || char(30) || coalesce(a.why_it_matters, '') || char(30) || coalesce(a.what_to_do_next, '')
-                    || char(30) || coalesce(a.insight, '')
-                    || coalesce((SELECT char(30) || group_concat(text, char(30)) FROM takeaways WHERE article_id = a.id), '')
-                    || coalesce((SELECT char(30) || group_concat(headline || char(10) || detail, char(30)) FROM implications WHERE article_id = a.id), '')
-                FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?
-                """, articleTags) { id, result in
-                try Self.tagArticle(id, topics: result.topics, entities: result.entities, tags: tags, replacing: false, in: db)
+            // The support the triggers would have counted, in one pass.
+            try db.execute(sql: """
+                INSERT INTO event_topic_support (event_id, topic_id, mentions)
+                SELECT e.event_id, t.id, count(*) FROM timeline_entries e, json_each(e.topics) j JOIN topics t ON t.slug = j.value
+                WHERE e.event_id IS NOT NULL GROUP BY e.event_id, t.id
+                """)
+            try Self.syncAllTopics(in: db)
+            report.events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+            var lastArticle: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT a.id, a.title || char(30) || coalesce(a.summary, '') || char(30) || coalesce(a.what_changed, '')
+                        || char(30) || coalesce(a.why_it_matters, '') || char(30) || coalesce(a.what_to_do_next, '')
+                        || char(30) || coalesce(a.insight, '')
+                        || coalesce((SELECT char(30) || group_concat(text, char(30)) FROM takeaways WHERE article_id = a.id), '')
+                        || coalesce((SELECT char(30) || group_concat(headline || char(10) || detail, char(30)) FROM implications WHERE article_id = a.id), '')
+                    FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?
+                    """, arguments: [lastArticle, batchSize])
+                guard let final = rows.last else { break }
+                for (row, result) in zip(rows, articleTags(rows.map { Self.split($0[1], by: "\u{1E}") })) {
+                    try Self.tagArticle(row[0], topics: result.topics, entities: result.entities, tags: tags, replacing: false, in: db)
+                }
+                report.articles += rows.count
+                lastArticle = final[0]
             }
             try db.execute(sql: """
                 UPDATE events SET entities = coalesce((SELECT group_concat(name, char(31)) FROM (

@@ -50,18 +50,17 @@ extension Archive {
         for name in entities { if let tag = tags.entities[name] { try entity.execute(arguments: [tag, id]) } }
     }
 
-    /// Tags an event; returns whether it gained an entity (its `entities` column changed).
+    /// Adds a mention's entities to its event; returns whether it gained one (its `entities`
+    /// column is then refreshed). Topics follow the mentions' support: ``syncTopics(ofEvent:in:)``.
     @discardableResult
-    static func tagEvent(_ id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
-        let added = try linkTags(ofEvent: id, topics: topics, entities: entities, tags: tags, in: db)
+    static func tagEvent(_ id: Int64, entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
+        let added = try linkEntities(ofEvent: id, entities: entities, tags: tags, in: db)
         if added { try refreshEntityNames(ofEvent: id, in: db) }
         return added
     }
 
-    /// Adds the event's topic and entity links (not its `entities` column); returns whether an entity was new.
-    static func linkTags(ofEvent id: Int64, topics: [String], entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
-        let topic = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics (topic_id, event_id) VALUES (?, ?)")
-        for slug in topics { if let tag = tags.topics[slug] { try topic.execute(arguments: [tag, id]) } }
+    /// Adds the event's entity links (not its `entities` column); returns whether one was new.
+    static func linkEntities(ofEvent id: Int64, entities: [String], tags: TagIDs, in db: Database) throws -> Bool {
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities (entity_id, event_id) VALUES (?, ?)")
         var added = false
         for name in entities {
@@ -71,6 +70,29 @@ extension Archive {
             }
         }
         return added
+    }
+
+    /// Gives an event the topics at least a quarter of its mentions have
+    /// (`event_topic_support`, kept by triggers as mentions come and go): a topic one line of
+    /// eight names in passing (`the chipmaker` in a line about a licence) is not the event's.
+    static func syncTopics(ofEvent id: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM event_topics WHERE event_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: """
+            INSERT INTO event_topics (topic_id, event_id) SELECT s.topic_id, s.event_id FROM event_topic_support s
+            WHERE s.event_id = ?1 AND s.mentions > 0 AND s.mentions * \(topicShare) >= (SELECT max(mentions, 1) FROM events WHERE id = ?1)
+            """).execute(arguments: [id])
+    }
+
+    /// An event's topic is held by at least one in this many of its mentions.
+    static let topicShare = 4
+
+    /// The topics of every event from its support, after the support was rebuilt.
+    static func syncAllTopics(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM event_topics;
+            INSERT INTO event_topics (topic_id, event_id) SELECT s.topic_id, s.event_id FROM event_topic_support s
+            JOIN events e ON e.id = s.event_id WHERE s.mentions > 0 AND s.mentions * \(topicShare) >= max(e.mentions, 1);
+            """)
     }
 
     /// The `events.entities` value for these names: the known ones, sorted as SQLite sorts
@@ -158,7 +180,7 @@ extension Archive {
     /// Adds a mention's tags and terms to the event it joins, and the mention's date when it
     /// is the more precise.
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
-        try tagEvent(event, topics: facts.topics, entities: facts.entities, tags: context.tags, in: db)
+        try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
         if let current = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
             entry.date.refines(PartialDate(row: current))
@@ -173,18 +195,27 @@ extension Archive {
                 """)
             for value in facts.terms { try term.execute(arguments: [value, year, event, event]) }
         }
-        context.candidates.forget(event)
+        // The cached event learns the new wording rather than being read again.
+        context.candidates.update(event) {
+            $0.joined(
+                by: EventCandidate.Wording(text: entry.text, terms: facts.terms, entities: facts.entities, date: entry.date),
+                dated: entry.date, limit: CandidateCache.wordingsPerEvent)
+        }
     }
 
     /// Moves every mention, tag and term of event `other` into `event`, deletes `other`, and
     /// gives `event` the more precise of the two dates.
-    static func absorb(_ other: Int64, into event: Int64, context: StoreContext, in db: Database) throws {
+    static func absorb(_ other: Int64, into event: Int64, context: StoreContext? = nil, in db: Database) throws {
         guard let otherDate = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [other])
         else { return }
         try db.cachedStatement(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?").execute(arguments: [event, other])
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_topics SELECT topic_id, ? FROM event_topics WHERE event_id = ?")
-            .execute(arguments: [event, other])
+        // Mentions whose line predates stored topics carry their old event's support along.
+        try db.cachedStatement(sql: """
+            INSERT INTO event_topic_support (event_id, topic_id, mentions)
+            SELECT ?, topic_id, mentions FROM event_topic_support s WHERE s.event_id = ? AND s.mentions > 0
+            ON CONFLICT (event_id, topic_id) DO UPDATE SET mentions = mentions + excluded.mentions
+            """).execute(arguments: [event, other])
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?")
             .execute(arguments: [event, other])
         try db.cachedStatement(sql: """
@@ -193,6 +224,7 @@ extension Archive {
             FROM event_terms WHERE event_id = ?
             """).execute(arguments: [event, event, other])
         try db.cachedStatement(sql: "DELETE FROM events WHERE id = ?").execute(arguments: [other])
+        try syncTopics(ofEvent: event, in: db)
         let date = PartialDate(row: otherDate)
         if let current = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
@@ -201,8 +233,8 @@ extension Archive {
             try refineDate(ofEvent: event, to: date, in: db)
         }
         try refreshEntityNames(ofEvent: event, in: db)
-        context.candidates.forget(other)
-        context.candidates.forget(event)
+        context?.candidates.forget(other)
+        context?.candidates.forget(event)
     }
 
     /// Whether an analyst split one of event `id`'s mentions out of another event: the
@@ -227,7 +259,7 @@ extension Archive {
         """
 
     /// The most events a mention is compared with.
-    static let candidateLimit = 64
+    static let candidateLimit = 32
     /// A term of more events than this in a year is not read for candidates (unless it is
     /// among the mention's ``probeCount`` rarest): it says little, and its postings are long.
     static let probeCap = 2_000
@@ -282,7 +314,7 @@ extension Archive {
             let month = entry.date.postingMonth
             for value in facts.terms { try term.execute(arguments: [value, year, id, month]) }
         }
-        _ = try linkTags(ofEvent: id, topics: facts.topics, entities: facts.entities, tags: tags, in: db)
+        _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: tags, in: db)
         return id
     }
 
@@ -346,7 +378,12 @@ final class CandidateCache {
 
     /// The wordings of an event a new mention is compared with: enough for the ways one
     /// event is told, few enough that a much-cited event stays cheap to compare.
-    static let wordingsPerEvent = 48
+    static let wordingsPerEvent = 24
+
+    /// Replaces a cached event by `change` of it; an event not cached stays so.
+    func update(_ id: Int64, _ change: (EventCandidate) -> EventCandidate) {
+        if let known = events[id] { events[id] = change(known) }
+    }
 
     func forget(_ id: Int64) {
         events[id] = nil

@@ -280,6 +280,8 @@ extension Archive {
                 let formerEvents = try deleteParts(ofArticle: id, in: db)
                 try insertParts(of: classified, articleID: id, context: context, in: db)
                 try deleteEmptyEvents(formerEvents, in: db)
+                // The events the old version mentioned lost its lines' support.
+                for event in formerEvents { try syncTopics(ofEvent: event, in: db) }
                 try tagArticle(id, topics: classified.topics, entities: classified.entities, tags: context.tags, in: db)
             }
         } else {
@@ -364,8 +366,8 @@ extension Archive {
         }
         let entry = try db.cachedStatement(sql: """
             INSERT INTO timeline_entries (article_id, position, date_text, date, precision, start, end, text, event_id, mention_key,
-                terms, entities)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                terms, entities, topics)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         // A timeline lists different events: two lines of one article never join one event.
         var placed = Set<Int64>()
@@ -375,8 +377,9 @@ extension Archive {
             try entry.execute(arguments: [
                 articleID, position + 1, item.date.text, item.date.normalized, item.date.precision.rawValue,
                 item.date.start?.iso, item.date.end?.iso, item.text, event, facts.mentionKey,
-                facts.terms.joined(separator: " "), facts.entities.joined(separator: "\u{1F}"),
+                facts.terms.joined(separator: " "), facts.entities.joined(separator: "\u{1F}"), termList(facts.topics),
             ])
+            try syncTopics(ofEvent: event, in: db)
         }
     }
 }

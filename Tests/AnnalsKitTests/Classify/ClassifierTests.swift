@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func patternsMatchWithEvidence() throws {
-        let result = classifier.classify("OpenAI raises $6.6 billion from investors")
+        let result = classifier.classify("OpenAI raises $6.6 billion from its backers")
         #expect(result.topics == ["funding-mna"])
         #expect(result.evidence.contains { $0.rule.hasPrefix("pattern '") && $0.matched == "raises $6" })
         // A topic a phrase has decided does not run its patterns.

@@ -70,11 +70,11 @@ import Testing
         let joined = try event("Commerce")
         #expect(joined.mentions == 2 && joined.topics.contains("cybersecurity"))
         let mention = try #require(try archive.mentions(ofEvent: joined.id).first { $0.article.title == "B" })
-        let alone = try Reclassifier(archive: archive).split(mention: mention.id, fromEvent: joined.id)
+        let alone = try archive.splitMention(mention.id, fromEvent: joined.id)
         #expect(try archive.event(id: joined.id).topics == ["export-controls"])
         #expect(try archive.event(id: alone).topics.contains("cybersecurity"))
         #expect(throws: ArchiveError.noMention(event: joined.id, entry: 999)) {
-            try Reclassifier(archive: archive).split(mention: 999, fromEvent: joined.id)
+            try archive.splitMention(999, fromEvent: joined.id)
         }
         #expect(ArchiveError.noMention(event: 1, entry: 999).localizedDescription.hasPrefix("event 1 has no mention 999"))
         #expect(try archive.check() == [])
