@@ -2,20 +2,20 @@ import GRDB
 
 extension Archive {
     /// The words questions and filters may use: the taxonomy's topics and entities with
-    /// their aliases, and the archive's sources.
+    /// their aliases, and the archive's sources by any of their names (``SourceNames``).
     public func vocabulary() throws -> Vocabulary {
         let taxonomy = try taxonomy()
         let sources = try writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM sources ORDER BY name") }
         return Vocabulary(
             topics: taxonomy.topics.map { .init(canonical: $0.slug, aliases: [$0.name] + $0.aliases) },
             entities: taxonomy.entities.map { .init(canonical: $0.name, aliases: $0.aliases) },
-            sources: sources.map { .init(canonical: $0, aliases: []) })
+            sources: sources.map { .init(canonical: $0, aliases: SourceNames.aliases(of: $0)) })
     }
 }
 
 extension Vocabulary {
-    /// A ``QueryFilter`` from the words of command-line options: topics and entities by any
-    /// of their names, sources by name, dates in any form ``PartialDate`` reads (`since`
+    /// A ``QueryFilter`` from the words of command-line options: topics, entities and
+    /// sources by any of their names, dates in any form ``PartialDate`` reads (`since`
     /// takes the start of its date, `until` the end). Throws ``QueryError`` naming the
     /// word it cannot place.
     public func filter(
@@ -37,7 +37,10 @@ extension Vocabulary {
                 guard let name = entity(word) else { throw QueryError.unknownEntity(word, suggestion: suggestEntity(word)) }
                 return name
             },
-            sources: sources.map { source($0) ?? $0 },
+            sources: sources.map { word in
+                guard let name = source(word) else { throw QueryError.unknownSource(word, suggestion: suggestSource(word)) }
+                return name
+            },
             since: day(since, start: true), until: day(until, start: false), search: search, sort: sort, limit: limit,
             offset: offset
         ).validated()

@@ -6,6 +6,8 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
     case unknownTopic(String, suggestion: String?)
     /// No entity has this name or alias.
     case unknownEntity(String, suggestion: String?)
+    /// No source of the archive has this name or another name for it.
+    case unknownSource(String, suggestion: String?)
     /// A date that cannot be read.
     case badDate(String)
     /// `since` comes after `until`.
@@ -26,6 +28,8 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
             return "unknown topic '\(word)'\(didYouMean(suggestion)); `annals topics` lists them"
         case .unknownEntity(let word, let suggestion):
             return "unknown entity '\(word)'\(didYouMean(suggestion)); `annals taxonomy export -` lists them"
+        case .unknownSource(let word, let suggestion):
+            return "no source '\(word)' in the archive\(didYouMean(suggestion)); `annals sql \"SELECT name FROM sources\"` lists them"
         case .badDate(let text):
             return "cannot read the date '\(text)': use YYYY, YYYY-MM, YYYY-MM-DD, QN YYYY or Month YYYY"
         case .emptyInterval(let since, let until):

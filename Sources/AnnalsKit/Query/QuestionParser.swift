@@ -108,6 +108,12 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// kept in quotes; all must occur. "mentioning X" always searches for X, even when X is a
 /// topic or entity ("takeaways mentioning Huawei" searches for the word Huawei).
 ///
+/// **Sources** go by any of their names (``SourceNames``: `from the FT`, `from SCMP`, `by
+/// WSJ`, `from Tom's Hardware`). Right after `from` or `by`, a capitalized name that is
+/// no topic, entity, source or date is ``QueryError/unknownSource(_:suggestion:)`` with
+/// the nearest source the archive has: a source asked for is never turned into a search
+/// that silently finds nothing.
+///
 /// **Unplaced words.** A word (or run of words) that fits none of the above is never
 /// dropped. When it is within a few edits of a topic or entity (``Vocabulary/suggestTopic(_:)``,
 /// then ``Vocabulary/suggestEntity(_:)``; words of four letters or more, near a name of four
@@ -238,6 +244,9 @@ struct QuestionScanner {
     var preferSource = false
     /// The last thing placed was an entity, and an "or" has followed it.
     var lastPlacedEntity = false
+    /// Right after "from" or "by" (fillers aside): a name there that no topic, entity or
+    /// source has is a source the archive does not know, an error, not a search term.
+    var sourceExpected = false
     var orAfterEntity = false
 
     init(tokens: [QuestionToken], vocabulary: Vocabulary, longestPhrase: Int, today: Day) {
@@ -331,6 +340,7 @@ struct QuestionScanner {
         if Self.connectives.contains(word) || Self.softTimeWords[word] != nil {
             structure(next: position + 1)
             preferSource = ["from", "by", "in"].contains(word)
+            sourceExpected = ["from", "by"].contains(word)
             return
         }
         if Self.fillers.contains(word) {
@@ -346,6 +356,7 @@ struct QuestionScanner {
     private mutating func placed(next: Int) {
         position = next
         preferSource = false
+        sourceExpected = false
         lastPlacedEntity = false
         orAfterEntity = false
     }
@@ -484,6 +495,13 @@ struct QuestionScanner {
     /// else a search term.
     private mutating func placeUnplaced() throws {
         let token = tokens[position]
+        if sourceExpected, !searching, let first = token.text.first, first.isUppercase || token.text.contains(where: \.isUppercase) {
+            // The capitalized run is the name asked for ("from Foo News").
+            var end = position + 1
+            while end < tokens.count, isPlain(at: end), tokens[end].text.first?.isUppercase == true { end += 1 }
+            let name = tokens[position..<end].map(\.text).joined(separator: " ")
+            throw QueryError.unknownSource(name, suggestion: vocabulary.suggestSource(name))
+        }
         if !searching {
             var run = 1
             while run < longestPhrase, position + run < tokens.count, isPlain(at: position + run) { run += 1 }

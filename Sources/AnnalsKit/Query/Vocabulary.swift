@@ -45,17 +45,20 @@ public struct Vocabulary: Sendable, Hashable {
     /// The closest entity name to a misspelt `text`, when close enough to suggest.
     public func suggestEntity(_ text: String) -> String? { Self.suggest(text, in: entityIndex) }
 
+    /// The closest source name to a misspelt or unknown `text`, when close enough to suggest.
+    public func suggestSource(_ text: String) -> String? { Self.suggest(text, in: sourceIndex) }
+
     /// The longest phrase of topic, entity or source words, for parsers that scan word runs.
     public var longestPhrase: Int {
         (Array(topicIndex.keys) + Array(entityIndex.keys) + Array(sourceIndex.keys)).map { $0.split(separator: " ").count }.max() ?? 1
     }
 
     /// The lookup form of a phrase: lower-cased, `-`/`_`/`.` as spaces (but "U.S." as "us"),
-    /// single-spaced, each word's plural folded.
+    /// apostrophes dropped (`Tom's` as `toms`), single-spaced, each word's plural folded.
     public static func key(_ text: String) -> String {
         var cleaned = ""
         for character in text.lowercased() {
-            if character == "." { continue }
+            if character == "." || character == "'" || character == "’" { continue }
             cleaned.append(character == "-" || character == "_" || character == "/" ? " " : character)
         }
         return cleaned.split(whereSeparator: { $0.isWhitespace }).map { singular(String($0)) }.joined(separator: " ")
