@@ -105,6 +105,8 @@ public enum EventMatcher {
             return .namesConflict(onlyA: [leadA], onlyB: [leadB])
         }
         let overlap = Overlap(a.key.terms, b.key.terms, kinds: kinds)
+        // Two lines dated to the same day agree on more than two dated to one month.
+        let slack = sameDay(a, b) ? sameDaySlack : 0
         // Lines that share many words tell one event whatever names one of them adds
         // (`… with Microsoft as launch partner` / `… after Sarah Silverman sued`).
         // But lines that differ in nothing else than the names tell two events (`Canada joins
@@ -119,8 +121,6 @@ public enum EventMatcher {
         if let (onlyA, onlyB) = objectsConflict(a.key.sequence, b.key.sequence) {
             return .objectsConflict(onlyA: onlyA, onlyB: onlyB)
         }
-        // Two lines dated to the same day agree on more than two dated to one month.
-        let slack = a.date.precision == .day && b.date.precision == .day ? sameDaySlack : 0
         if overlap.dice >= threshold - slack { return .same(similarity: overlap.dice) }
         // A short line inside a long one (`US issues the AI diffusion rule` / `The Commerce
         // Department's BIS publishes the Framework for AI Diffusion, sorting countries into
@@ -151,6 +151,19 @@ public enum EventMatcher {
     /// must share for ``containmentThreshold`` to apply: two ordinary terms, or an entity
     /// that is a firm, person, product or list with one more.
     public static let containedOverlap = 3.0
+    /// Whether `a` and `b` share enough for any way of being one event (``compare(_:_:kinds:)``
+    /// says which): a cheap test that lets the merger pass over most candidates' wordings
+    /// before the full comparison.
+    public static func mayBeSame(_ a: EventMention, _ b: EventMention, kinds: [String: String]) -> Bool {
+        let overlap = Overlap(a.key.terms, b.key.terms, kinds: kinds)
+        let slack = sameDay(a, b) ? sameDaySlack : 0
+        return overlap.dice >= threshold - slack || overlap.containment >= min(containmentThreshold, anchoredContainment) - slack
+    }
+
+    static func sameDay(_ a: EventMention, _ b: EventMention) -> Bool {
+        a.date.precision == .day && b.date.precision == .day
+    }
+
     /// The least ``Overlap/containment`` of lines that share two anchors (``Overlap/anchors``).
     public static let anchoredContainment = 0.45
     /// The least distinctive weight shared when every term of the shorter line is in the other.
@@ -179,24 +192,43 @@ public enum EventMatcher {
         public var anchors: Int
 
         public init(_ a: [String], _ b: [String], kinds: [String: String] = [:]) {
-            let setB = Set(b)
-            var totalA = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0, anchors = 0
-            for term in Set(a) {
-                let weight = EventMatcher.weight(of: term, kinds: kinds)
-                totalA += weight
-                if setB.contains(term) {
+            // Keys' terms are sorted and unique: one merge of the two lists, no sets.
+            let (a, b) = (Self.sortedUnique(a), Self.sortedUnique(b))
+            var totalA = 0.0, totalB = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0, anchors = 0
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                if j == b.count || (i < a.count && a[i] < b[j]) {
+                    totalA += EventMatcher.weight(of: a[i], kinds: kinds)
+                    i += 1
+                } else if i == a.count || b[j] < a[i] {
+                    totalB += EventMatcher.weight(of: b[j], kinds: kinds)
+                    j += 1
+                } else {
+                    let term = a[i], weight = EventMatcher.weight(of: term, kinds: kinds)
+                    totalA += weight
+                    totalB += weight
                     shared += weight
                     if weight > EventKey.commonWeight { distinctive += weight }
                     if weight == 1, !term.hasPrefix("@") { content += weight }
                     if weight > 1 { anchors += 1 }
+                    i += 1
+                    j += 1
                 }
             }
-            let totalB = setB.reduce(0.0) { $0 + EventMatcher.weight(of: $1, kinds: kinds) }
             dice = totalA + totalB > 0 ? 2 * shared / (totalA + totalB) : 0
             containment = min(totalA, totalB) > 0 ? shared / min(totalA, totalB) : 0
             self.distinctive = distinctive
             self.content = content
             self.anchors = anchors
+        }
+
+        static func sortedUnique(_ terms: [String]) -> [String] {
+            var ordered = true
+            for k in terms.indices.dropFirst() where !(terms[k - 1] < terms[k]) {
+                ordered = false
+                break
+            }
+            return ordered ? terms : EventKey.sortedUnique(terms)
         }
     }
 
@@ -293,6 +325,7 @@ public enum EventMatcher {
             }
         }
         let (sortA, sortB) = (sort(leadA), sort(leadB))
+        // A name the taxonomy does not know may be a firm or a person.
         guard sortA == sortB || (leadA.hasPrefix("^") && sortB == "person") || (leadB.hasPrefix("^") && sortA == "person") else { return nil }
         func names(_ lead: String, _ m: EventMention) -> Bool {
             lead.hasPrefix("^") ? m.key.terms.contains(lead) : m.entities.contains(lead)
@@ -409,10 +442,12 @@ public enum EventMatcher {
         else { return nil }
         func isContent(_ term: String) -> Bool { term.count > 1 && EventKey.actionClasses[term] == nil }
         let onlyA = slotA.subtracting(setB).filter(isContent), onlyB = slotB.subtracting(setA).filter(isContent)
-        // One object swapped in an otherwise identical line: a slot of a few words. Longer
-        // slots are rewordings of the rest (`… arguing it focused on the largest models` /
+        // One object swapped in an otherwise identical line: a slot of a few words, or a
+        // longer one when the lines end alike (`… electronic design automation software sales
+        // to China` / `… chipmaking equipment sales to China`). A longer slot that runs to the
+        // end is a rewording of the rest (`… arguing it focused on the largest models` /
         // `… Scott Wiener's frontier AI safety bill`), for similarity to weigh.
-        guard !onlyA.isEmpty, !onlyB.isEmpty, onlyA.count <= 3, onlyB.count <= 3 else { return nil }
+        guard !onlyA.isEmpty, !onlyB.isEmpty, (onlyA.count <= 3 && onlyB.count <= 3) || suffix > 0 else { return nil }
         return (onlyA.sorted(), onlyB.sorted())
     }
 

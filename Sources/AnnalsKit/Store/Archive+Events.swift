@@ -145,7 +145,7 @@ extension Archive {
     }
 
     /// The events a mention may join: those of its year with exactly its terms, and those
-    /// that share one of its distinctive terms (see ``probeCap``).
+    /// that share one of its rarest distinctive terms (see ``probeCap``).
     static func mergeCandidates(for entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> [EventCandidate] {
         let year = entry.date.start?.year
         var candidates = try context.candidates.fetch(
@@ -157,17 +157,20 @@ extension Archive {
         guard let year, !facts.terms.isEmpty else { return candidates }
         // Common terms (`us`, `chip`, `@china`) find too many events to say anything.
         let distinctive = facts.terms.filter { EventMatcher.weight(of: $0, kinds: context.merger.entityKinds) > EventKey.commonWeight }
-        // Every distinctive term is read, but for very common ones: an event that tells the
-        // same happening shares at least one, and which one must not depend on how many
-        // events each term had when the line arrived (that would make the events depend on
-        // the order of ingest).
+        // An event that tells the same happening shares some of the line's distinctive terms,
+        // and which ones are read should not depend on how many events each term had when the
+        // line arrived (that would make the events depend on the order of ingest): every one
+        // is read up to ``probeCount``, but for very common ones.
         let counted = try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT term, events FROM term_counts WHERE year = ? AND events > 0
                     AND term IN (SELECT value FROM json_each(?)) ORDER BY events, term
                 """),
             arguments: [year, termList(distinctive)])
-        let probes = counted.enumerated().filter { index, row in index < probeCount || (row[1] as Int) <= probeCap }.map { $0.element[0] as String }
+        // The rarest terms, up to probeCount of them, of those not past the cap; the two
+        // rarest when every term is past it.
+        let rare = counted.filter { (($0[1] as Int)) <= probeCap }
+        let probes = (rare.isEmpty ? Array(counted.prefix(2)) : Array(rare.prefix(probeCount))).map { $0[0] as String }
         guard !probes.isEmpty else { return candidates }
         let known = Set(candidates.map(\.id))
         candidates += try context.candidates.fetch(
@@ -259,12 +262,15 @@ extension Archive {
         """
 
     /// The most events a mention is compared with.
-    static let candidateLimit = 32
-    /// A term of more events than this in a year is not read for candidates (unless it is
-    /// among the mention's ``probeCount`` rarest): it says little, and its postings are long.
-    static let probeCap = 2_000
-    /// How many of a mention's rarest terms are read however common they are.
-    static let probeCount = 4
+    static let candidateLimit = 16
+    /// A term of more events than this in a year is not read for candidates (unless all
+    /// the mention's terms are): it says little, and its postings are long. In an archive
+    /// where no term is that common (the evaluation corpus, most drop folders), which events
+    /// are found does not depend on the order lines arrived in.
+    static let probeCap = 300
+    /// How many of a mention's rarest terms are read: the postings read per mention are at
+    /// most `probeCap × probeCount` rows, however large the archive.
+    static let probeCount = 6
 
     /// Gives an event the more precise date of a mention that falls inside its own: an
     /// event known as "2025" that a "2025-03" mention joins becomes a March event, so a
@@ -378,7 +384,7 @@ final class CandidateCache {
 
     /// The wordings of an event a new mention is compared with: enough for the ways one
     /// event is told, few enough that a much-cited event stays cheap to compare.
-    static let wordingsPerEvent = 24
+    static let wordingsPerEvent = 12
 
     /// Replaces a cached event by `change` of it; an event not cached stays so.
     func update(_ id: Int64, _ change: (EventCandidate) -> EventCandidate) {
