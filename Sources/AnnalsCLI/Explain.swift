@@ -25,7 +25,8 @@ extension Annals {
             case .event:
                 let event = try archive.event(id: id)
                 out += "event \(event.id) · \(event.date.text) · \(event.mentions) mention\(event.mentions == 1 ? "" : "s")\n"
-                out += "topics: \(event.topics.joined(separator: ", "))\nentities: \(event.entities.joined(separator: ", "))\n"
+                out += "topics: \(event.topics.joined(separator: ", ")) (those a quarter of its mentions have)\n"
+                out += "entities: \(event.entities.joined(separator: ", "))\n"
                 for mention in try archive.mentions(ofEvent: id) {
                     out += "\nmention \(mention.id) (article \(mention.article.id), \(mention.article.source)): \(mention.text)\n"
                     out += Self.describe(classifier.classify(mention.text))
@@ -33,10 +34,15 @@ extension Annals {
             case .article:
                 let article = try archive.article(id: id)
                 out += "article \(id) · \(article.source) · \(article.title)\n"
-                let text = ([article.title, article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
-                    article.tldr.whatToDoNext, article.insight].compactMap { $0 } + article.takeaways
-                    + article.implications.flatMap { [$0.headline, $0.detail] }).joined(separator: "\n")
-                out += Self.describe(classifier.classify(text))
+                let articles = try ArticleClassifier(taxonomy: classifier.taxonomy)
+                let parts = ArticleClassifier.parts(of: article)
+                let scores = articles.topicScores(parts: parts).scores
+                let kept = ArticleClassifier.keptTopics(scores)
+                out += "topic scores (title 3, summary and what changed 2, other parts 1; kept at "
+                    + "\(ArticleClassifier.topicScore) or the best): "
+                    + scores.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                        .map { "\($0.key) \($0.value)\(kept.contains($0.key) ? "" : " (not kept)")" }.joined(separator: ", ") + "\n"
+                out += Self.describe(classifier.classify(parts.filter { !$0.isEmpty }.joined(separator: "\n")))
             }
             Terminal.write(out)
         }

@@ -9,11 +9,7 @@ public struct ArticleClassifier: Sendable {
 
     public func classify(_ parsed: ParsedArticle) -> ClassifiedArticle {
         let article = parsed.article
-        var parts = [article.title, article.summary, article.tldr.whatChanged, article.tldr.whyItMatters,
-            article.tldr.whatToDoNext, article.insight].map { $0 ?? "" }
-        parts += article.takeaways
-        parts += article.implications.map { $0.headline + "\n" + $0.detail }
-        let own = articleTags(parts: parts)
+        let own = articleTags(parts: Self.parts(of: article))
         return ClassifiedArticle(
             parsed: parsed, topics: own.topics, entities: own.entities, entries: article.timeline.map(facts(for:)))
     }
@@ -25,16 +21,8 @@ public struct ArticleClassifier: Sendable {
     /// scores 3 in the title, 2 in the summary or in what changed, 1 in any other part; the
     /// article has those that score ``topicScore`` or more, and at least its best one.
     public func articleTags(parts: [String]) -> Tags {
-        var scores: [String: Int] = [:]
-        var entities: [String] = []
-        for (index, text) in parts.enumerated() where !text.isEmpty {
-            let found = classifier.classify(text)
-            let weight = index == 0 ? 3 : (index <= 2 ? 2 : 1)
-            for topic in found.topics { scores[topic, default: 0] += weight }
-            for entity in found.entities where !entities.contains(entity) { entities.append(entity) }
-        }
-        let best = scores.values.max() ?? 0
-        let kept = Set(scores.filter { $0.value >= Self.topicScore || $0.value == best }.keys)
+        let (scores, entities) = topicScores(parts: parts)
+        let kept = Self.keptTopics(scores)
         let order = classifier.taxonomy.topics.map(\.slug)
         let entityOrder = classifier.taxonomy.entities.map(\.name)
         return Tags(
@@ -44,6 +32,32 @@ public struct ArticleClassifier: Sendable {
 
     /// The least score (see ``articleTags(parts:)``) of an article's topic.
     public static let topicScore = 3
+
+    /// The parts of an article that ``articleTags(parts:)`` reads, in its order.
+    public static func parts(of article: Article) -> [String] {
+        [article.title, article.summary, article.tldr.whatChanged, article.tldr.whyItMatters, article.tldr.whatToDoNext,
+            article.insight].map { $0 ?? "" }
+            + article.takeaways + article.implications.map { $0.headline + "\n" + $0.detail }
+    }
+
+    /// Each topic's score over `parts` (see ``articleTags(parts:)``), and every entity named.
+    public func topicScores(parts: [String]) -> (scores: [String: Int], entities: [String]) {
+        var scores: [String: Int] = [:]
+        var entities: [String] = []
+        for (index, text) in parts.enumerated() where !text.isEmpty {
+            let found = classifier.classify(text)
+            let weight = index == 0 ? 3 : (index <= 2 ? 2 : 1)
+            for topic in found.topics { scores[topic, default: 0] += weight }
+            for entity in found.entities where !entities.contains(entity) { entities.append(entity) }
+        }
+        return (scores, entities)
+    }
+
+    /// The topics an article with these scores has: those of ``topicScore`` or more, and its best.
+    public static func keptTopics(_ scores: [String: Int]) -> Set<String> {
+        let best = scores.values.max() ?? 0
+        return Set(scores.filter { $0.value >= topicScore || $0.value == best }.keys)
+    }
 
     /// What the merger knows of one timeline entry.
     public func facts(for entry: TimelineEntry) -> EntryFacts {
