@@ -16,7 +16,7 @@ public struct EvaluationReport: Sendable {
     /// runs, each into a new archive under `folder`.
     public init(corpus: EvaluationCorpus, folder: URL, seed: UInt64 = 7, orderCount: Int = 4) throws {
         self.corpus = corpus
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(state: seed)
         let sorted = corpus.inputFiles
         let all: [(String, [String], Int)] = [
             ("name order", sorted, 1), ("reverse order", sorted.reversed(), 1),
@@ -102,19 +102,21 @@ public struct EvaluationReport: Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64) and a Fisher–Yates shuffle written out, so a
-/// shuffled order is the same on every machine and toolchain.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+/// SplitMix64, written out so that a seeded sequence is the same on every machine and
+/// toolchain: the evaluation's shuffled orders, and the seeding of the corpus generator.
+public struct SplitMix64: Sendable {
+    public var state: UInt64
 
-    mutating func shuffled<T>(_ items: [T]) -> [T] {
+    public init(state: UInt64) { self.state = state }
+
+    /// A Fisher–Yates shuffle of `items` with this generator.
+    public mutating func shuffled<T>(_ items: [T]) -> [T] {
         var items = items
         for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, Int(next() % UInt64(i + 1))) }
         return items
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

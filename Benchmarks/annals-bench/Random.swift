@@ -1,3 +1,5 @@
+import AnnalsEval
+
 /// The generator's only source of randomness: xoshiro256** seeded through SplitMix64.
 ///
 /// Written out here rather than taken from the standard library so the corpus depends on
@@ -58,17 +60,5 @@ struct Rng {
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             items.swapAt(i, below(i + 1))
         }
-    }
-}
-
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
