@@ -22,7 +22,6 @@ extension Runner {
                 return
             }
             let added = Double(step - done)
-            let label = "\(grouped(done + 1))–\(grouped(step))"
             stage.add("ms-per-card-\(step)", "ms/card to \(grouped(step))", value: result.seconds * 1000 / added, "ms")
             stage.add("rate-\(step)", "cards/s to \(grouped(step))", value: added / result.seconds, "cards/s")
             stage.add("peak-rss-\(step)", "peak RSS to \(grouped(step))", value: result.maxRSSMiB, "MiB")
