@@ -171,7 +171,7 @@ import Testing
             let run = try annals(["export", kind] + variant.flags + ["--output", path])
             #expect(run.status == 0, "\(variant.name): \(run.stderr)")
             let noun = kind == "timeline" ? "timeline entries" : kind
-            #expect(run.stderr == "exported \(stored.count) \(noun) to \(path)\n", "\(variant.name)")
+            #expect(run.stderr == "\(kind)\nexported \(stored.count) \(noun) to \(path)\n", "\(variant.name)")
 
             let csv = try PythonCSV.read(path, delimiter: variant.delimiter)
             #expect(csv.bom == variant.bom, "\(kind) \(variant.name): BOM")
@@ -286,6 +286,10 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.documentedColumns["events"]!.joined(separator: ",") + "\r\n")
         #expect(run.stderr.contains("no events match (wrote the header only)"), "\(run.stderr)")
         #expect(run.stderr.contains("exported 0 events to \(path)"), "\(run.stderr)")
+        // Like ask and report, it says how it understood the query and the filters.
+        #expect(run.stderr.hasPrefix("events · since 2099-01-01\n"), "\(run.stderr)")
+        let asked = try annals(["export", "events", "export controls", "--since", "2024", "--format", "json"])
+        #expect(asked.stderr.hasPrefix("events · topic export-controls · since 2024-01-01\n"), "\(asked.stderr)")
 
         let excel = try annals(["export", "timeline", "--since", "2099", "--excel"])
         #expect(excel.stdout == "\u{FEFF}" + Self.documentedColumns["timeline"]!.joined(separator: ",") + "\r\n")

@@ -44,6 +44,9 @@ import Testing
         let run = try annals(["report", question, "--output", "r.html"], environment: ["SOURCE_DATE_EPOCH": "1777730580"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("events · topic export-controls · since 2024-01-01\n"), "\(run.stderr)")
+        // Filter options narrow the question, and the understanding says so.
+        let narrowed = try annals(["report", question, "--until", "2025", "--output", "n.html"])
+        #expect(narrowed.stderr.hasPrefix("events · topic export-controls · since 2024-01-01 · until 2025-12-31\n"), "\(narrowed.stderr)")
         #expect(run.stderr.contains("wrote 15 events to r.html"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let html = try file("r.html")
