@@ -22,6 +22,21 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]], "\(run.stdout)")
     }
 
+    @Test func aTableAt80ColumnsShortensTopicsBeforeTheText() throws {
+        let run = try AnnalsBinary.run(["--db", db, "ask", "export-control events since 2024"], directory: folder, environment: ["COLUMNS": "80"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count > 3)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        let header = try #require(lines.first)
+        let topics = try #require(header.range(of: "topics")), text = try #require(header.range(of: "text"))
+        let topicsWidth = header.distance(from: topics.lowerBound, to: text.lowerBound) - 2
+        #expect(topicsWidth <= 12, "\(header)")
+        // The event's text keeps most of the line: at least 30 columns of it are shown.
+        let longest = lines.dropFirst().map { $0.count - header.distance(from: header.startIndex, to: text.lowerBound) }.max() ?? 0
+        #expect(longest >= 30, "\(run.stdout)")
+    }
+
     @Test func askListsExactlyTheExportControlEventsSince2024EachOnce() throws {
         let run = try annals(["ask", "all export-control events since 2024", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")

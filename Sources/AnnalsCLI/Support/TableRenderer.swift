@@ -1,5 +1,6 @@
 /// Renders rows as an aligned text table that fits the terminal: long text is
-/// shortened with `…` in the flexible columns, never wrapped mid-row.
+/// shortened with `…` in the flexible columns (topics and sources before the text),
+/// never wrapped mid-row.
 struct TableRenderer {
     struct Column {
         var title: String
@@ -7,6 +8,9 @@ struct TableRenderer {
         var numeric = false
         /// Flexible columns give up width when the table is too wide.
         var flexible = false
+        /// A flexible column that gives up its width before the others (topics and sources,
+        /// before an event's text or an article's title).
+        var yields = false
     }
 
     var columns: [Column]
@@ -24,11 +28,16 @@ struct TableRenderer {
         if let width {
             let separators = 2 * (columns.count - 1)
             var total = widths.reduce(0, +) + separators
-            let flexible = columns.indices.filter { columns[$0].flexible }
-            // Shrink the widest flexible column first, down to 12 characters.
-            while total > width, let widest = flexible.max(by: { widths[$0] < widths[$1] }), widths[widest] > 12 {
-                widths[widest] -= 1
-                total -= 1
+            // Shrink the widest flexible column first, in stages, so that the text that says
+            // what happened keeps its width longest: columns that yield (topics, sources) to
+            // 20 characters, the others to 40, then the yielding ones to 12, then all to 12.
+            let yielding = columns.indices.filter { columns[$0].flexible && columns[$0].yields }
+            let others = columns.indices.filter { columns[$0].flexible && !columns[$0].yields }
+            for (group, floor) in [(yielding, 20), (others, 40), (yielding, 12), (yielding + others, 12)] {
+                while total > width, let widest = group.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
+                    widths[widest] -= 1
+                    total -= 1
+                }
             }
         }
         var out = ""
