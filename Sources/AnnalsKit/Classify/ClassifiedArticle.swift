@@ -70,8 +70,8 @@ public struct EventCandidate: Sendable, Hashable {
     public let entities: [String]
     /// The text of its first mention.
     public let text: String
-    /// Made once, since an event is a candidate for many mentions. Never empty: an event
-    /// whose mentions predate stored wordings has its first mention's terms.
+    /// Made once, since an event is a candidate for many mentions. Never empty: the first
+    /// mention's terms are always among them.
     public let wordings: [Wording]
 
     public init(id: Int64, date: PartialDate, terms: [String], entities: [String], text: String = "", wordings: [Wording] = []) {
@@ -79,7 +79,10 @@ public struct EventCandidate: Sendable, Hashable {
         self.date = date
         self.entities = entities
         self.text = text
-        self.wordings = wordings.isEmpty ? [Wording(text: text, terms: terms, entities: entities)] : wordings
+        // The first mention's wording is always one (an event whose mentions predate stored
+        // wordings has no other).
+        let first = Wording(text: text, terms: terms, entities: entities)
+        self.wordings = wordings.contains { $0.key.terms == first.key.terms } ? wordings : [first] + wordings
     }
 
     /// The event once a mention of `date` worded as `wording` has joined it: the more
