@@ -70,7 +70,8 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///                | me | please | what | which | who | were | was | are | is | there | have
 ///                | has | had | been | did | do | does | that | this | of | and | or
 ///                | happened | can | you | i | want | see | how | many | everything
-///                | published   ("show us", "give us", "tell us" too, so "us" there is not
+///                | published | both ("both the US and the Netherlands": entities are all
+///                  of them anyway)   ("show us", "give us", "tell us" too, so "us" there is not
 ///                  the United States)
 ///     word      := anything else → see *Unplaced words*
 ///
@@ -280,7 +281,7 @@ struct QuestionScanner {
         "a", "an", "the", "all", "any", "every", "show", "list", "find", "get", "give", "tell", "me", "please",
         "what", "which", "who", "were", "was", "are", "is", "there", "have", "has", "had", "been", "did", "do",
         "does", "that", "this", "of", "and", "or", "happened", "can", "you", "i", "want", "see", "how", "many",
-        "everything", "published",
+        "everything", "published", "both",
     ]
 
     static let sortWords: Set<String> = [

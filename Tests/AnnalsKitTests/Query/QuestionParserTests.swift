@@ -111,6 +111,8 @@ let questionCases: [QuestionCase] = [
     QuestionCase("stories in the Financial Times since 2025-06", .articles,
         QueryFilter(sources: ["Financial Times"], since: day("2025-06-01"))),
     QuestionCase("cards from Reuters or FT", .articles, QueryFilter(sources: ["Reuters", "Financial Times"])),
+    QuestionCase("which events involve both the US and the Netherlands", .events,
+                 QueryFilter(entities: ["United States", "Netherlands"])),
     QuestionCase("Reuters sanctions articles", .articles, QueryFilter(topics: ["sanctions"], sources: ["Reuters"])),
 
     // Absolute time, each relation.
