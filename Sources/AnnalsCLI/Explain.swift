@@ -19,7 +19,8 @@ extension Annals {
 
         func run() throws {
             let archive = try openArchive()
-            let classifier = try Classifier(taxonomy: try archive.taxonomy())
+            let articles = try ArticleClassifier(taxonomy: try archive.taxonomy())
+            let classifier = articles.classifier
             var out = ""
             switch kind {
             case .event:
@@ -34,7 +35,6 @@ extension Annals {
             case .article:
                 let article = try archive.article(id: id)
                 out += "article \(id) · \(article.source) · \(article.title)\n"
-                let articles = try ArticleClassifier(taxonomy: classifier.taxonomy)
                 let parts = ArticleClassifier.parts(of: article)
                 let scores = articles.topicScores(parts: parts).scores
                 let kept = ArticleClassifier.keptTopics(scores)

@@ -34,21 +34,15 @@ public struct EventMerger: Sendable {
     ///
     /// The mention is compared with every wording of every candidate whose date it is
     /// compatible with (``EventMatcher/compare(_:_:kinds:)``); each event with a wording
-    /// that is the same event, and none whose entities, actions, figures or lead actor
-    /// conflict with the mention's, is linked. Linked events are taken best first (highest
+    /// that is the same event, and none whose entities conflict with the mention's (a line
+    /// that names no firm must not bridge `… deal with Amazon` and `… deal with Meta`), is
+    /// linked. Linked events are taken best first (highest
     /// likeness, then the more precise date, then the matching wording's text, so the choice
     /// does not depend on which event happens to be older) and join one another while their
     /// dates stay compatible and their entities do not conflict: a mention that tells the
     /// event two earlier lines told apart brings them together, so the events do not depend
     /// on the order lines arrive in. The event kept is the oldest (the lowest id), so ids
     /// already handed out stay valid as long as possible.
-    /// Whether a wording of an event names another actor than `mention` (its entities
-    /// conflict): then one like wording does not link the event.
-    func vetoes(_ mention: EventMention, _ wording: EventCandidate.Wording, eventDate: PartialDate) -> Bool {
-        let other = EventMention(date: wording.date ?? eventDate, key: wording.key, entities: wording.entities)
-        return EventMatcher.entityConflict(mention.entities, other.entities, kinds: entityKinds) != nil
-    }
-
     public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Placement {
         let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
         var linked: [(candidate: EventCandidate, score: Double, text: String)] = []
@@ -66,10 +60,10 @@ public struct EventMerger: Sendable {
                 else { continue }
                 if best == nil || score > best!.0 || (score == best!.0 && wording.text < best!.1) { best = (score, wording.text) }
             }
-            // One wording like the line links it; but no wording may tell another actor, act or
-            // figure (a line that names no firm must not bridge `… deal with Amazon` and `… deal
-            // with Meta`).
-            if let (score, text) = best, !candidate.wordings.contains(where: { vetoes(mention, $0, eventDate: candidate.date) }) {
+            // One wording like the line links it, unless another names a conflicting actor.
+            if let (score, text) = best,
+                !candidate.wordings.contains(where: { EventMatcher.entityConflict(facts.entities, $0.entities, kinds: entityKinds) != nil })
+            {
                 linked.append((candidate, score, text))
             }
         }

@@ -84,12 +84,9 @@ extension Archive {
     public func mergeEvents(into target: Int64, from other: Int64, force: Bool = false, at date: Date = Date()) throws -> PartialDate {
         guard target != other else { throw ArchiveError.mergeIntoItself(id: target) }
         return try writer.write { db in
-            var dates: [PartialDate] = []
-            for id in [target, other] {
-                guard let row = try Row.fetchOne(db, sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?", arguments: [id]) else {
-                    throw ArchiveError.notFound(kind: "event", id: id)
-                }
-                dates.append(PartialDate(row: row))
+            let dates = try [target, other].map { id in
+                guard let date = try Self.eventDate(id, in: db) else { throw ArchiveError.notFound(kind: "event", id: id) }
+                return date
             }
             // The more precise date when one contains the other, as when the merger joins them.
             var merged = dates[1].refines(dates[0]) ? dates[1] : dates[0]

@@ -184,19 +184,11 @@ extension Archive {
     /// is the more precise.
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
         try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
-        if let current = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
-            entry.date.refines(PartialDate(row: current))
-        {
-            try refineDate(ofEvent: event, to: entry.date, in: db)
-        }
+        let date = try refineDate(ofEvent: event, toward: entry.date, in: db)
         // An event of an unreadable date has no postings: it is found by its signature.
         if let year = entry.date.start?.year {
-            let term = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO event_terms (term, year, event_id, month)
-                VALUES (?, ?, ?, (SELECT CASE WHEN precision IN ('month', 'day') THEN CAST(substr(start, 6, 2) AS INTEGER) END FROM events WHERE id = ?))
-                """)
-            for value in facts.terms { try term.execute(arguments: [value, year, event, event]) }
+            let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)")
+            for value in facts.terms { try term.execute(arguments: [value, year, event, date?.postingMonth]) }
         }
         // The cached event learns the new wording rather than being read again.
         context.candidates.update(event) {
@@ -209,9 +201,8 @@ extension Archive {
     /// Moves every mention, tag and term of event `other` into `event`, deletes `other`, and
     /// gives `event` the more precise of the two dates.
     static func absorb(_ other: Int64, into event: Int64, context: StoreContext? = nil, in db: Database) throws {
-        guard let otherDate = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [other])
-        else { return }
+        guard let otherDate = try eventDate(other, in: db) else { return }
+        let date = try refineDate(ofEvent: event, toward: otherDate, in: db)
         try db.cachedStatement(sql: "UPDATE timeline_entries SET event_id = ? WHERE event_id = ?").execute(arguments: [event, other])
         // Mentions whose line predates stored topics carry their old event's support along.
         try db.cachedStatement(sql: """
@@ -222,19 +213,10 @@ extension Archive {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_entities SELECT entity_id, ? FROM event_entities WHERE event_id = ?")
             .execute(arguments: [event, other])
         try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO event_terms (term, year, event_id, month)
-            SELECT term, year, ?, (SELECT CASE WHEN precision IN ('month', 'day') THEN CAST(substr(start, 6, 2) AS INTEGER) END FROM events WHERE id = ?)
-            FROM event_terms WHERE event_id = ?
-            """).execute(arguments: [event, event, other])
+            INSERT OR IGNORE INTO event_terms (term, year, event_id, month) SELECT term, year, ?, ? FROM event_terms WHERE event_id = ?
+            """).execute(arguments: [event, date?.postingMonth, other])
         try db.cachedStatement(sql: "DELETE FROM events WHERE id = ?").execute(arguments: [other])
         try syncTopics(ofEvent: event, in: db)
-        let date = PartialDate(row: otherDate)
-        if let current = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [event]),
-            date.refines(PartialDate(row: current))
-        {
-            try refineDate(ofEvent: event, to: date, in: db)
-        }
         try refreshEntityNames(ofEvent: event, in: db)
         context?.candidates.forget(other)
         context?.candidates.forget(event)
@@ -271,6 +253,22 @@ extension Archive {
     /// How many of a mention's rarest terms are read: the postings read per mention are at
     /// most `probeCap × probeCount` rows, however large the archive.
     static let probeCount = 6
+
+    /// An event's date, nil when there is no such event.
+    static func eventDate(_ id: Int64, in db: Database) throws -> PartialDate? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT date_text, date, precision, start, end FROM events WHERE id = ?"), arguments: [id])
+            .map(PartialDate.init(row:))
+    }
+
+    /// Gives event `id` the date `other` when it is the more precise (it falls inside the
+    /// event's own, see ``refineDate(ofEvent:to:in:)``); returns the event's date after.
+    @discardableResult
+    static func refineDate(ofEvent id: Int64, toward other: PartialDate, in db: Database) throws -> PartialDate? {
+        guard let current = try eventDate(id, in: db) else { return nil }
+        guard other.refines(current) else { return current }
+        try refineDate(ofEvent: id, to: other, in: db)
+        return other
+    }
 
     /// Gives an event the more precise date of a mention that falls inside its own: an
     /// event known as "2025" that a "2025-03" mention joins becomes a March event, so a
