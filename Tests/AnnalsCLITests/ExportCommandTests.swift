@@ -220,7 +220,7 @@ import Testing
         for expected in [
             ["2024", "year", "2024-01-01", "2024-12-31"], ["2024-Q3", "quarter", "2024-07-01", "2024-09-30"],
             ["2024-10", "month", "2024-10-01", "2024-10-31"], ["2024-10-15", "day", "2024-10-15", "2024-10-15"],
-            ["early 2024", "unknown", "", ""],
+            ["spring 2024", "unknown", "", ""],
         ] {
             #expect(dates.contains(expected), "\(expected)")
         }

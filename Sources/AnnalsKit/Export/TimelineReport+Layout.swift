@@ -230,7 +230,8 @@ struct TimelineLayout {
         case .month: return .month
         case .quarter: return .quarter
         case .year: return .year
-        case .unknown: return .span
+        // A half or a third of a year is drawn as the span it covers.
+        case .half, .third, .unknown: return .span
         }
     }
 

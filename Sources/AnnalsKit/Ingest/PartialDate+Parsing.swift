@@ -15,12 +15,15 @@ extension PartialDate {
     /// | month     | `2024-10`, `2024/10`, `October 2024`, `Oct 2024`, `Sept. 2024`, `October, 2024` |
     /// | day       | `2024-10-15`, `2024/10/15`, `15 October 2024`, `15 Oct 2024`, `October 15, 2024`, `Oct 15 2024`, `March 5th, 2025`, `5th March 2025` |
     ///
+    /// | half      | `H1 2025`, `2025-H2`, `1H 2025`, `first half of 2025`, `second half 2025` |
+    /// | third     | `early 2025` (January–April), `mid-2024`, `middle of 2024` (May–August), `late 2023` (September–December) |
+    ///
     /// Chinese and Japanese forms read too: `2025年`, `2025年3月`, `2025年3月5日`.
     ///
     /// Numeric months and days may have one or two digits (`2024-3-5`). Years must be
     /// 1000…9999, and the day must exist (`2025-02-30` is unknown). Anything else —
-    /// "early 2024", "mid-2025", "2024-10-15T10:00", "last week", "" — is unknown:
-    /// nothing is guessed, and no part is filled in from today.
+    /// "2024-10-15T10:00", "last week", "spring 2025", "" — is unknown: nothing is
+    /// guessed, and no part is filled in from today.
     public init(parsing text: String) {
         let trimmed = text.trimmingSurroundingWhitespace()
         let utf8 = trimmed.utf8
@@ -29,6 +32,10 @@ extension PartialDate {
             ?? Array(utf8).withUnsafeBufferPointer { DateReader.read($0) })
             ?? DateReader.readCJK(trimmed)
         guard let reading else {
+            if let vague = PartialDate(vague: trimmed) {
+                self = vague
+                return
+            }
             self.init(text: trimmed, normalized: nil, precision: .unknown, start: nil, end: nil)
             return
         }

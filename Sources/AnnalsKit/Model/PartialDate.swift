@@ -95,12 +95,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct PartialDate: Hashable, Sendable {
     /// How much of the date is known.
     public enum Precision: String, Hashable, Sendable, Codable, CaseIterable {
-        case day, month, quarter, year, unknown
+        case day, month, quarter
+        /// The first or second half of a year (`H1 2025`).
+        case half
+        /// A third of a year: early (January–April), mid (May–August) or late (September–December).
+        case third
+        case year, unknown
     }
 
     /// The date exactly as written.
     public var text: String
-    /// EDTF-style form: `2024`, `2024-Q3`, `2024-10`, `2024-10-15`; nil when unreadable.
+    /// EDTF-style form: `2024`, `2024-H1`, `2024-T3` (late 2024), `2024-Q3`, `2024-10`, `2024-10-15`; nil when unreadable.
     public var normalized: String?
     public var precision: Precision
     /// First day covered (inclusive); nil when unreadable.

@@ -81,7 +81,14 @@ public final class Archive: Sendable {
         var migrator = DatabaseMigrator()
         for migration in embeddedMigrations {
             migrator.registerMigration(migration.identifier) { db in
-                try db.execute(sql: migration.sql)
+                var sql = migration.sql
+                // A migration that edits table definitions in place (0007) must then raise the
+                // schema version, to a number this one cannot know: the current one plus one.
+                if sql.contains(":next_schema_version") {
+                    let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+                    sql = sql.replacingOccurrences(of: ":next_schema_version", with: String(version + 1))
+                }
+                try db.execute(sql: sql)
             }
         }
         return migrator

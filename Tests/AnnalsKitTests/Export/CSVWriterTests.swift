@@ -150,7 +150,7 @@ let csvCellCases: [CSVCellCase] = [
                 topics: ["export-controls", "ai-chips"], entities: ["Huawei", "SMIC"], mentions: 2,
                 articles: [ArticleRef(id: 3, title: "t", source: "Reuters, Asia"), ArticleRef(id: 4, title: "u", source: "新华社")]),
             Event(
-                id: 2, date: PartialDate(parsing: "early 2024"), text: "-", topics: [], entities: [], mentions: 1,
+                id: 2, date: PartialDate(parsing: "spring 2024"), text: "-", topics: [], entities: [], mentions: 1,
                 articles: [ArticleRef(id: 5, title: "v", source: "Le Monde")]),
         ]
         var chunks: [[UInt8]] = []
@@ -162,7 +162,7 @@ let csvCellCases: [CSVCellCase] = [
         #expect(String(decoding: out.dropFirst(3), as: UTF8.self) == """
             id,date,precision,start,end,text,topics,entities,mentions,article_ids,sources\r
             1,2024-10,month,2024-10-01,2024-10-31,"'=HYPERLINK(""http://example.com"",""x"")",export-controls; ai-chips,Huawei; SMIC,2,3; 4,"Reuters, Asia; 新华社"\r
-            2,early 2024,unknown,,,-,,,1,5,Le Monde\r
+            2,spring 2024,unknown,,,-,,,1,5,Le Monde\r
 
             """)
         #expect(writer.written == 2)

@@ -136,7 +136,7 @@ enum ReportMarkup {
         reportEvent(10, "Q1 2025", "BIS publishes the AI diffusion framework.", topics: ["export-controls", "chips-hardware"]),
         reportEvent(40, "2025", "A year of sanctions on Russia.", topics: ["sanctions"]),
         reportEvent(41, "2025-06-30", "Something untagged happens.", topics: []),
-        reportEvent(42, "early 2026", "An event whose date cannot be read.", topics: ["export-controls"]),
+        reportEvent(42, "spring 2026", "An event whose date cannot be read.", topics: ["export-controls"]),
     ]
 
     func report(_ events: [Event]? = nil, lanes: TimelineReport.Lanes = .topic(names: reportTopicNames)) -> TimelineReport {
@@ -257,7 +257,7 @@ enum ReportMarkup {
         let html = report().html()
         #expect(html.contains("1 event with an unreadable date is not on the axis."))
         #expect(html.contains("<tr id=\"event-42\" class=\"undated\">"))
-        #expect(html.contains("early 2026<span class=\"flag\">unreadable date: not on the axis</span>"))
+        #expect(html.contains("spring 2026<span class=\"flag\">unreadable date: not on the axis</span>"))
         #expect(!ReportMarkup.attribute("data-events", in: html).contains { $0.split(separator: " ").contains("42") })
         let onlyUndated = report([reportEvent(1, "sometime"), reportEvent(2, "later")]).html()
         #expect(onlyUndated.contains("No event of this answer has a readable date: see the table."))

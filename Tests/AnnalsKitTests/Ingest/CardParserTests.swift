@@ -312,9 +312,10 @@ extension Article {
         #expect(t[10].date.normalized == "2026-01-15" && t[10].date.precision == .day)
         #expect(t[10].date.start == Day(year: 2026, month: 1, day: 15) && t[10].date.end == t[10].date.start)
 
-        // "early 2024" is not a date: kept with its text, no interval, and a warning.
-        #expect(t[1].date.precision == .unknown && t[1].date.start == nil && t[1].date.normalized == nil)
-        #expect(parsed.warnings.contains("timeline entry 2: date 'early 2024' is not a recognized date; kept as written"))
+        // "early 2024" is a vague date: the first third of the year, and no warning.
+        #expect(t[1].date.precision == .third && t[1].date.normalized == "2024-T1")
+        #expect(t[1].date.start == Day(year: 2024, month: 1, day: 1) && t[1].date.end == Day(year: 2024, month: 4, day: 30))
+        #expect(!parsed.warnings.contains { $0.contains("early 2024") })
         // Whatever PartialDate can read, exactly the unread dates warn.
         for (n, entry) in zip(1..., t) {
             let warned = parsed.warnings.contains { $0.hasPrefix("timeline entry \(n): date '\(entry.date.text)'") }
@@ -348,15 +349,15 @@ extension Article {
             2025-01
             2025-02
             Text for February.
-            late 2025
+            autumn 2025
             """
         let parsed = try parser.parse(card)
         let t = parsed.article.timeline
-        #expect(t.map(\.date.text) == ["", "2025-01", "2025-02", "late 2025"])
+        #expect(t.map(\.date.text) == ["", "2025-01", "2025-02", "autumn 2025"])
         #expect(t.map(\.text) == ["An undated line first.", "", "Text for February.", ""])
         #expect(parsed.warnings.contains("timeline entry 1: no date; kept with an unknown date"))
         #expect(parsed.warnings.contains("timeline entry 2: date '2025-01' has no event text"))
-        #expect(parsed.warnings.contains("timeline entry 4: date 'late 2025' is not a recognized date; kept as written"))
+        #expect(parsed.warnings.contains("timeline entry 4: date 'autumn 2025' is not a recognized date; kept as written"))
     }
 
     // MARK: Headings, takeaways, implications

@@ -22,6 +22,20 @@ struct DateCase: Sendable, CustomTestStringConvertible {
 }
 
 let acceptedDates: [DateCase] = [
+    // Vague dates: thirds and halves of a year.
+    DateCase("early 2024", .third, "2024-T1", "2024-01-01", "2024-04-30"),
+    DateCase("Early 2025", .third, "2025-T1", "2025-01-01", "2025-04-30"),
+    DateCase("mid-2025", .third, "2025-T2", "2025-05-01", "2025-08-31"),
+    DateCase("mid 2024", .third, "2024-T2", "2024-05-01", "2024-08-31"),
+    DateCase("middle of 2024", .third, "2024-T2", "2024-05-01", "2024-08-31"),
+    DateCase("late 2023", .third, "2023-T3", "2023-09-01", "2023-12-31"),
+    DateCase("Late-2023", .third, "2023-T3", "2023-09-01", "2023-12-31"),
+    DateCase("H1 2025", .half, "2025-H1", "2025-01-01", "2025-06-30"),
+    DateCase("H2 2024", .half, "2024-H2", "2024-07-01", "2024-12-31"),
+    DateCase("2024-H2", .half, "2024-H2", "2024-07-01", "2024-12-31"),
+    DateCase("1H 2026", .half, "2026-H1", "2026-01-01", "2026-06-30"),
+    DateCase("first half of 2025", .half, "2025-H1", "2025-01-01", "2025-06-30"),
+    DateCase("second half 2025", .half, "2025-H2", "2025-07-01", "2025-12-31"),
     // Years.
     DateCase("2024", .year, "2024", "2024-01-01", "2024-12-31"),
     DateCase("1000", .year, "1000", "1000-01-01", "1000-12-31"),
@@ -119,7 +133,8 @@ let rejectedDates: [String] = [
     // Quarters that do not exist.
     "Q5 2025", "Q0 2025", "2025-Q5", "Q12 2025",
     // Vague or relative.
-    "early 2024", "mid-2025", "late 2023", "last week", "yesterday", "Spring 2025", "H1 2025",
+    "last week", "yesterday", "Spring 2025", "H3 2025", "early", "mid-20255", "late 999", "third half of 2025",
+    "early mid 2025", "H1", "2025 early",
     "2024s", "the 2020s", "circa 2024", "~2024", "2024?",
     // Times, ranges and other shapes.
     "2024-10-15T10:00", "2024-10-15 10:00", "2024-10-15T10:00:00Z", "2024-2025", "2024-10-15/2024-10-20",

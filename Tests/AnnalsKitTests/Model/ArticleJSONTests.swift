@@ -11,7 +11,7 @@ private let small = Article(
     implications: [Implication(headline: "More fines", detail: "Regulators gain confidence.")],
     timeline: [
         TimelineEntry(date: PartialDate(parsing: "Q3 2025"), text: "Probe opens"),
-        TimelineEntry(date: PartialDate(parsing: "early 2026"), text: "Fine announced"),
+        TimelineEntry(date: PartialDate(parsing: "spring 2026"), text: "Fine announced"),
     ])
 
 @Test func compactArticleJSONHasFixedKeyOrderAndNulls() {
@@ -24,7 +24,7 @@ private let small = Article(
             + #""implications":[{"headline":"More fines","detail":"Regulators gain confidence."}],"#
             + #""timeline":[{"date":"Q3 2025","text":"Probe opens","normalized":"2025-Q3","precision":"quarter","#
             + #""start":"2025-07-01","end":"2025-09-30"},"#
-            + #"{"date":"early 2026","text":"Fine announced","normalized":null,"precision":"unknown","start":null,"end":null}]}"#
+            + #"{"date":"spring 2026","text":"Fine announced","normalized":null,"precision":"unknown","start":null,"end":null}]}"#
     )
 }
 

@@ -16,7 +16,7 @@ import Testing
                         start: Day(year: 2024, month: 10, day: 1), end: Day(year: 2024, month: 10, day: 31)),
                     text: "US expands export controls on advanced AI chips."),
                 TimelineEntry(
-                    date: PartialDate(text: "early 2025", normalized: nil, precision: .unknown, start: nil, end: nil),
+                    date: PartialDate(text: "spring 2025", normalized: nil, precision: .unknown, start: nil, end: nil),
                     text: "Something vague."),
             ])
     }
@@ -60,6 +60,29 @@ import Testing
         // The writer keeps its journals in memory (2); readers' sorts may spill to a file (0: default).
         #expect(try archive.writer.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
         #expect(try archive.writer.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 0)
+    }
+
+    @Test func migration0007WidensThePrecisionChecksInPlace() throws {
+        // An archive migrated up to 0006, holding a timeline entry and an event, then opened.
+        let folder = try Fixtures.scratchFolder()
+        let path = folder.appending(path: "old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Archive.migrator.migrate(queue, upTo: "0006_event_identity")
+        try queue.close()
+        let archive = try Archive(path: path)
+        let document = Self.document(Self.sample(), bytes: "old archive")
+        _ = try Self.store(archive, [document])
+        try archive.writer.write { db in
+            #expect(try String.fetchAll(db, sql: "SELECT sql FROM sqlite_schema WHERE name IN ('events', 'timeline_entries')")
+                .allSatisfy { $0.contains("'quarter', 'half', 'third', 'year', 'unknown'") })
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            try db.execute(sql: "UPDATE timeline_entries SET precision = 'third' WHERE id = (SELECT min(id) FROM timeline_entries)")
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "UPDATE timeline_entries SET precision = 'fortnight' WHERE id = (SELECT min(id) FROM timeline_entries)")
+            }
+        }
+        // The stored rows are all still there, and read back.
+        #expect(try count(archive, "timeline_entries") == Self.sample().timeline.count)
     }
 
     @Test func refusesAnArchiveFromANewerAnnals() throws {
