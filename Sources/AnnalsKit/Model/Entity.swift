@@ -1,12 +1,12 @@
 /// A named actor or thing an event involves: a country, a bloc, an agency, a company,
-/// a list, a person or a product.
+/// a list, a person, a product or a law.
 ///
 /// Entities live in a ``Taxonomy``; the built-in ones are in `taxonomy/default.json`.
 public struct Entity: Codable, Hashable, Sendable {
     /// What an entity is. Two mentions of one event may name different entities of
     /// different kinds, but not different entities of one kind (see ``EventMatcher``).
     public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
-        case country, bloc, agency, company, list, person, product
+        case country, bloc, agency, company, list, person, product, law
     }
 
     /// The canonical name, as shown and stored (`United States`, `Huawei`).

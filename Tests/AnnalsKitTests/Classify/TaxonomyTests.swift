@@ -205,7 +205,7 @@ import Testing
              error: .empty(path: "topics[0].rules.exclude[0]"), message: "topics[0].rules.exclude[0]: must not be empty"),
         Case(json: json(entities: [#"{"name": "Acme", "kind": "firm"}"#]),
              error: .unknownKind(path: "entities[0].kind", value: "firm"),
-             message: "entities[0].kind: unknown kind 'firm' (expected one of country, bloc, agency, company, list, person, product)"),
+             message: "entities[0].kind: unknown kind 'firm' (expected one of country, bloc, agency, company, list, person, product, law)"),
         Case(json: json(entities: [#"{"name": "Acme"}"#]),
              error: .missingField(path: "entities[0].kind"), message: "entities[0].kind: missing"),
         Case(json: json(entities: [#"{"name": "Acme", "kind": "company"}"#, #"{"name": "Acme", "kind": "company"}"#]),
