@@ -36,7 +36,10 @@ public struct EvaluationRun: Sendable {
 
     /// Ingests `inputs` (corpus-relative, in this order) in `runs` successive ingest runs
     /// into a new archive file under `folder`, then reads it back.
-    public init(corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, folder: URL) throws {
+    /// `inspect`, when given, sees the archive before it is deleted.
+    public init(
+        corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, folder: URL, inspect: ((Archive) throws -> Void)? = nil
+    ) throws {
         let path = folder.appending(path: "eval-\(UUID().uuidString).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -79,6 +82,7 @@ public struct EvaluationRun: Sendable {
                 file: URL(fileURLWithPath: row[1]!).lastPathComponent, title: row[2] ?? "",
                 topics: articleTopics[Int(row[0]!)!] ?? []))
         }
+        try inspect?(archive)
     }
 }
 

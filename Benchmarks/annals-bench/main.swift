@@ -84,8 +84,13 @@ do {
         try runner.queries()
         say(runner.report.table())
     case "eval":
-        let args = try Arguments(argv.dropFirst(2), options: ["corpus", "orders", "parts"], flags: ["details", "pairs"])
+        let args = try Arguments(argv.dropFirst(2), options: ["corpus", "orders", "parts"], flags: ["details", "pairs", "questions"])
         let corpus = try EvaluationCorpus(root: URL(fileURLWithPath: args.string("corpus") ?? "fixtures/eval"))
+        if args.flag("questions") {
+            // Only the questions: each answered as `annals ask` answers it, and scored.
+            say(try QuestionEvaluation(corpus: corpus, folder: FileManager.default.temporaryDirectory).text(details: args.flag("details")))
+            break
+        }
         let report = try EvaluationReport(
             corpus: corpus, folder: FileManager.default.temporaryDirectory, orderCount: try args.int("orders") ?? 4)
         // Tuning looks at the development parts only (--parts A,B), so the held-out half stays a test.

@@ -13,7 +13,7 @@ struct Annals: ParsableCommand {
             """,
         subcommands: [
             Ingest.self, Ask.self, Events.self, Articles.self, Takeaways.self, Implications.self, Show.self,
-            Search.self, Export.self, Report.self, SQL.self, Topics.self, Explain.self, TaxonomyCommand.self, Reclassify.self,
+            Search.self, Count.self, Export.self, Report.self, SQL.self, Topics.self, Explain.self, TaxonomyCommand.self, Reclassify.self,
             Runs.self, Rejects.self, Reparse.self, Stats.self, Check.self, Backup.self,
         ]
     )

@@ -8,7 +8,15 @@ extension Annals {
             discussion: """
                 Prints how the question was understood on stderr (e.g. `events · topic export-controls · \
                 since 2024-01-01`), then the answer. A word that looks like a misspelt topic or entity is \
-                an error with a suggestion (exit 64); other unknown words are searched for as text.
+                an error with a suggestion (exit 64); other unknown words are searched for as text, and \
+                left out (the understanding says which) when no record with the rest of the question has \
+                them. "How many …", with "per year", "by quarter", "by month", "by topic", "by entity" \
+                or "by source", counts instead of listing, as `annals count` does.
+
+                Examples:
+                  annals ask "all export-control events since 2024"
+                  annals ask "Entity List additions involving Huawei or SMIC"
+                  annals ask "how many export-control events per year" --format csv
                 """)
 
         @ParentCommand var parent: Annals
@@ -29,10 +37,13 @@ extension Annals {
         func run() throws {
             let format = try output.format(writingTo: csv.output)
             let archive = try openArchive()
-            let parsed = try QuestionParser(vocabulary: try archive.vocabulary(), today: FilterOptions.day(today))
-                .parse(question.joined(separator: " "))
-            Terminal.note(parsed.understanding)
-            try Listing.run(parsed.kind, filter: parsed.filter, archive: archive, format: format, csv: csv)
+            let answer = try archive.answer(question: question.joined(separator: " "), today: FilterOptions.day(today))
+            Terminal.note(answer.understanding)
+            if let grouping = answer.count {
+                try Counting.run(answer.kind, filter: answer.filter, by: grouping, archive: archive, format: format, csv: csv)
+            } else {
+                try Listing.run(answer.kind, filter: answer.filter, archive: archive, format: format, csv: csv)
+            }
         }
     }
 }

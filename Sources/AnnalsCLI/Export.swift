@@ -33,9 +33,9 @@ extension Annals {
 
         func run() throws {
             let archive = try openArchive()
-            let (filter, _, _) = try filters.resolve(in: archive)
+            let (filter, answer) = try filters.resolve(in: archive)
             // How the query and the filters were understood, as `ask` and `report` say it.
-            Terminal.note(ParsedQuestion(kind: kind, filter: filter).understanding)
+            Terminal.note(Answer.understanding(kind: kind, filter: filter, count: nil, ignored: answer?.ignoredWords ?? []))
             let count = try Listing.run(kind, filter: filter, archive: archive, format: format, csv: csv, complete: true)
             if let output = csv.output { Terminal.note("exported \(count) \(kind.noun) to \(output)") }
         }

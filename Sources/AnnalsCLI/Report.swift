@@ -44,12 +44,12 @@ extension Annals {
 
         func run() throws {
             let archive = try openArchive()
-            let (filter, kind, _) = try filters.resolve(in: archive)
-            if let kind, kind != .events {
+            let (filter, answer) = try filters.resolve(in: archive)
+            if let kind = answer?.kind, kind != .events {
                 throw ValidationError("a report draws events, and the question asks for \(kind.rawValue): ask for events")
             }
             // The question and the filter options together, as the events were chosen.
-            let understanding = ParsedQuestion(kind: .events, filter: filter).understanding
+            let understanding = Answer.understanding(kind: .events, filter: filter, count: nil, ignored: answer?.ignoredWords ?? [])
             Terminal.note(understanding)
             let events = try archive.events(matching: filter)
             let names = Dictionary(try archive.taxonomy().topics.map { ($0.slug, $0.name) }) { first, _ in first }

@@ -3,24 +3,16 @@ import Testing
 
 /// Questions, listings, search, topics, taxonomy and explain, run as an analyst would.
 @Suite struct QueryCommandTests {
-    let folder: URL
-    let db: String
+    let fixtures: FixtureArchive
+    var folder: URL { fixtures.folder }
+    var db: String { fixtures.db }
 
-    init() throws {
-        folder = try AnnalsBinary.scratchFolder()
-        db = folder.appending(path: "annals.sqlite").path
-        let run = try AnnalsBinary.run(["--db", db, "ingest", "--settle", "0", AnnalsBinary.fixture("cards"), AnnalsBinary.fixture("feeds")])
-        #expect(run.status == 0, "\(run.stderr)")
-    }
+    init() throws { fixtures = try FixtureArchive() }
 
     @discardableResult
-    func annals(_ arguments: [String]) throws -> AnnalsRun {
-        try AnnalsBinary.run(["--db", db] + arguments, directory: folder)
-    }
+    func annals(_ arguments: [String]) throws -> AnnalsRun { try fixtures.annals(arguments) }
 
-    func json(_ run: AnnalsRun) throws -> [[String: Any]] {
-        try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]], "\(run.stdout)")
-    }
+    func json(_ run: AnnalsRun) throws -> [[String: Any]] { try fixtures.json(run) }
 
     @Test func aTableAt80ColumnsShortensTopicsBeforeTheText() throws {
         let run = try AnnalsBinary.run(["--db", db, "ask", "export-control events since 2024"], directory: folder, environment: ["COLUMNS": "80"])

@@ -45,15 +45,19 @@ struct FilterOptions: ParsableArguments {
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a day, YYYY-MM-DD") }
     }
 
-    /// The filter these options and QUERY ask for, how QUERY was understood, and the kind it named.
-    func resolve(in archive: Archive) throws -> (filter: QueryFilter, kind: RecordKind?, understanding: String?) {
+    /// The filter these options and QUERY ask for, and, when there is a QUERY, how it was
+    /// resolved against the archive (``Archive/answer(_:)``: its kind, count, and the loose
+    /// words used or ignored).
+    func resolve(in archive: Archive) throws -> (filter: QueryFilter, answer: Answer?) {
         let vocabulary = try archive.vocabulary()
         let options = try vocabulary.filter(
             topics: topics, entities: entities, sources: sources, since: since, until: until, search: search,
             sort: sort ?? .date, limit: limit, offset: offset)
-        guard !query.isEmpty else { return (options, nil, nil) }
-        let question = try QuestionParser(vocabulary: vocabulary, today: Self.day(today)).parse(query.joined(separator: " "))
-        return (try question.filter.narrowed(by: options).validated(), question.kind, question.understanding)
+        guard !query.isEmpty else { return (options, nil) }
+        var question = try QuestionParser(vocabulary: vocabulary, today: Self.day(today)).parse(query.joined(separator: " "))
+        question.filter = try question.filter.narrowed(by: options).validated()
+        let answer = try archive.answer(question)
+        return (answer.filter, answer)
     }
 
     static func day(_ text: String?) -> Day {

@@ -12,7 +12,9 @@ extension ListingCommand {
     func run() throws {
         let format = try output.format(writingTo: csv.output)
         let archive = try openArchive()
-        let (filter, _, _) = try filters.resolve(in: archive)
+        let (filter, answer) = try filters.resolve(in: archive)
+        // With a QUERY, how it was understood, as `ask` says it.
+        if answer != nil { Terminal.note(Answer.understanding(kind: Self.kind, filter: filter, count: nil, ignored: answer?.ignoredWords ?? [])) }
         try Listing.run(Self.kind, filter: filter, archive: archive, format: format, csv: csv)
     }
 }
@@ -39,9 +41,4 @@ enum Listing {
         case .timeline: return try printer(TimelineRow.self).print { try archive.forEachTimelineEntry(matching: filter, $0) }
         }
     }
-}
-
-extension RecordKind {
-    /// The kind in words, for messages: "timeline entries" rather than "timeline".
-    var noun: String { self == .timeline ? "timeline entries" : rawValue }
 }

@@ -195,3 +195,20 @@ public struct RecordWriter<Record: ExportRecord> {
         buffer.removeAll()
     }
 }
+
+extension CountRow: ExportRecord {
+    /// `grouping` (year, topic…), `label` (the period or value), `start` and `end` (a
+    /// period's first and last day, else empty) and `count`.
+    public static let columns = ["grouping", "label", "start", "end", "count"]
+
+    public var csvCells: [CSVWriter.Cell] {
+        [.text(grouping.rawValue), .text(label), .text(start?.iso), .text(end?.iso), .number(Int64(count))]
+    }
+
+    public var jsonValue: JSONValue {
+        .object([
+            ("grouping", .string(grouping.rawValue)), ("label", .string(label)), ("start", JSONValue(start?.iso)),
+            ("end", JSONValue(end?.iso)), ("count", .int(Int64(count))),
+        ])
+    }
+}

@@ -48,24 +48,22 @@ struct FilterTarget {
         var conditions = SQLConditions()
         if let since = filter.since { conditions.add("\(end) >= ?", [since.iso]) }
         if let until = filter.until { conditions.add("\(start) <= ?", [until.iso]) }
-        if !filter.topics.isEmpty {
-            let slugs = SQLConditions.placeholders(filter.topics.count)
+        /// The row has a tag of `facet` (`topics` or `entities`) whose `key` is one of `values`.
+        func hasTag(_ facet: String, key: String, oneOf values: [String]) {
+            let column = facet == "topics" ? "topic_id" : "entity_id"
+            let names = SQLConditions.placeholders(values.count)
             conditions.add(tagsPerRow ? """
-                EXISTS (SELECT 1 FROM \(tags)_topics g WHERE g.\(tags)_id = \(tagged)
-                        AND g.topic_id IN (SELECT id FROM topics WHERE slug IN (\(slugs))))
+                EXISTS (SELECT 1 FROM \(tags)_\(facet) g WHERE g.\(tags)_id = \(tagged)
+                        AND g.\(column) IN (SELECT id FROM \(facet) WHERE \(key) IN (\(names))))
                 """ : """
-                \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_topics g JOIN topics t ON t.id = g.topic_id
-                         WHERE t.slug IN (\(slugs)))
-                """, filter.topics)
+                \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_\(facet) g JOIN \(facet) x ON x.id = g.\(column)
+                         WHERE x.\(key) IN (\(names)))
+                """, values)
         }
-        for entity in filter.entities {
-            conditions.add(tagsPerRow ? """
-                EXISTS (SELECT 1 FROM \(tags)_entities g WHERE g.\(tags)_id = \(tagged)
-                        AND g.entity_id = (SELECT id FROM entities WHERE name = ?))
-                """ : """
-                \(tagged) IN (SELECT g.\(tags)_id FROM \(tags)_entities g JOIN entities n ON n.id = g.entity_id WHERE n.name = ?)
-                """, [entity])
-        }
+        if !filter.topics.isEmpty { hasTag("topics", key: "slug", oneOf: filter.topics) }
+        for topic in filter.allTopics { hasTag("topics", key: "slug", oneOf: [topic]) }
+        for entity in filter.entities { hasTag("entities", key: "name", oneOf: [entity]) }
+        if !filter.anyEntities.isEmpty { hasTag("entities", key: "name", oneOf: filter.anyEntities) }
         if !filter.sources.isEmpty {
             let keys = SQLConditions.placeholders(filter.sources.count)
             conditions.add(sourceViaMentions ? """
@@ -73,7 +71,7 @@ struct FilterTarget {
                          JOIN sources s ON s.id = a.source_id WHERE s.key IN (\(keys)))
                 """ : "s.key IN (\(keys))", filter.sources.map(Normalize.sourceKey))
         }
-        if !searchRow.isEmpty, let search = filter.search.flatMap(FullTextQuery.init) {
+        if !searchRow.isEmpty, let search = filter.fullText {
             conditions.add(
                 "\(searchRow) * 4 + \(searchKind) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)",
                 [search.expression])
@@ -160,8 +158,8 @@ extension Archive {
     /// index entries, the collection `tagged` rows: walk when that is fewer. Only for a
     /// page in date order with topic or entity filters and no text search.
     static func walksInDateOrder(_ filter: QueryFilter, _ db: Database) throws -> Bool {
-        guard filter.sort == .date, let limit = filter.limit, filter.search == nil,
-              !filter.topics.isEmpty || !filter.entities.isEmpty
+        guard filter.sort == .date, let limit = filter.limit, filter.fullText == nil,
+              !filter.topics.isEmpty || !filter.entities.isEmpty || !filter.anyEntities.isEmpty, filter.allTopics.isEmpty
         else { return false }
         // The fewest events that any one of the tag conditions lets through.
         var tagged = Int.max
@@ -175,6 +173,13 @@ extension Archive {
             let count = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM event_entities WHERE entity_id = (SELECT id FROM entities WHERE name = ?)
                 """, arguments: [entity]) ?? 0
+            tagged = min(tagged, count)
+        }
+        if !filter.anyEntities.isEmpty {
+            let count = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM event_entities WHERE entity_id IN (
+                    SELECT id FROM entities WHERE name IN (\(SQLConditions.placeholders(filter.anyEntities.count))))
+                """, arguments: StatementArguments(filter.anyEntities)) ?? 0
             tagged = min(tagged, count)
         }
         // About the number of events, without counting them (a scan of 800k index entries
@@ -228,7 +233,7 @@ extension Archive {
         let conditions = FilterTarget.events.conditions(filter)
         var arguments = StatementArguments()
         var rankJoin = ""
-        if let search = filter.search.flatMap(FullTextQuery.init) {
+        if let search = filter.fullText {
             rankJoin = """
                 JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
                       JOIN timeline_entries te ON te.id = f.rowid / 4
@@ -331,13 +336,13 @@ extension Archive {
         case .date, .mentions: return "a.day, \(tieBreak)"
         case .recent: return "a.day DESC, \(tieBreak) DESC"
         case .relevance:
-            guard let rank, filter.search != nil else { return "a.day, \(tieBreak)" }
+            guard let rank, filter.fullText != nil else { return "a.day, \(tieBreak)" }
             return "\(rank), a.day, \(tieBreak)"
         }
     }
 
     static func rankExpression(_ filter: QueryFilter, rowColumn: String, kind: Int) -> (sql: String, arguments: StatementArguments)? {
-        guard filter.sort == .relevance, let search = filter.search.flatMap(FullTextQuery.init) else { return nil }
+        guard filter.sort == .relevance, let search = filter.fullText else { return nil }
         return ("(SELECT rank FROM search_index WHERE search_index MATCH ? AND rowid = \(rowColumn) * 4 + \(kind))", [search.expression])
     }
 

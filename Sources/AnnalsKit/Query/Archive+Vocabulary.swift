@@ -54,6 +54,8 @@ extension QueryFilter {
         var result = self
         result.topics = Array(Set(topics + other.topics)).sorted()
         result.entities = Array(Set(entities + other.entities)).sorted()
+        if !other.anyEntities.isEmpty { result.anyEntities = other.anyEntities }
+        result.allTopics = Array(Set(allTopics + other.allTopics)).sorted()
         result.sources = Array(Set(sources + other.sources)).sorted()
         if let since = other.since { result.since = max(since, self.since ?? since) }
         if let until = other.until { result.until = min(until, self.until ?? until) }

@@ -31,7 +31,7 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
         case .unknownSource(let word, let suggestion):
             return "no source '\(word)' in the archive\(didYouMean(suggestion)); `annals sql \"SELECT name FROM sources\"` lists them"
         case .badDate(let text):
-            return "cannot read the date '\(text)': use YYYY, YYYY-MM, YYYY-MM-DD, QN YYYY or Month YYYY"
+            return "cannot read the date '\(text)': use YYYY, YYYY-MM, YYYY-MM-DD, QN YYYY, Month YYYY, H1 YYYY or early/mid/late YYYY"
         case .emptyInterval(let since, let until):
             return "the interval is empty: since \(since) is after until \(until)"
         case .unplacedWord(let word, let suggestion):

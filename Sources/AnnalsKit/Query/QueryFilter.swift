@@ -21,8 +21,14 @@ public struct QueryFilter: Sendable, Hashable {
 
     /// Topic slugs: a row matches when it has any of them.
     public var topics: [String]
+    /// Topic slugs a row must have every one of ("open-weight model releases"), besides
+    /// one of ``topics``.
+    public var allTopics: [String]
     /// Canonical entity names: a row matches when it names all of them.
     public var entities: [String]
+    /// Canonical entity names of which a row must name at least one ("Nvidia or AMD"),
+    /// besides all of ``entities``. Empty: no such condition.
+    public var anyEntities: [String]
     /// Source names (any case): a row matches when it comes from any of them.
     public var sources: [String]
     /// Keep what ends on or after this day.
@@ -31,16 +37,23 @@ public struct QueryFilter: Sendable, Hashable {
     public var until: Day?
     /// Full-text search: words and "quoted phrases", all of which must occur.
     public var search: String?
+    /// Full-text words of which at least one must occur, besides all of `search`: the
+    /// loose words of a question that no record has all of (``Archive/answer(_:)``).
+    public var anyWords: [String]
     public var sort: Sort
     public var limit: Int?
     public var offset: Int
 
     public init(
-        topics: [String] = [], entities: [String] = [], sources: [String] = [], since: Day? = nil, until: Day? = nil,
-        search: String? = nil, sort: Sort = .date, limit: Int? = nil, offset: Int = 0
+        topics: [String] = [], allTopics: [String] = [], entities: [String] = [], anyEntities: [String] = [],
+        sources: [String] = [], since: Day? = nil, until: Day? = nil, search: String? = nil, anyWords: [String] = [],
+        sort: Sort = .date, limit: Int? = nil, offset: Int = 0
     ) {
         self.topics = topics
+        self.allTopics = allTopics
+        self.anyWords = anyWords
         self.entities = entities
+        self.anyEntities = anyEntities
         self.sources = sources
         self.since = since
         self.until = until
@@ -65,11 +78,20 @@ public struct QueryFilter: Sendable, Hashable {
     public var summary: String {
         var parts: [String] = []
         if !topics.isEmpty { parts.append("topic " + topics.joined(separator: " or ")) }
-        if !entities.isEmpty { parts.append("entity " + entities.joined(separator: " and ")) }
+        if !allTopics.isEmpty { parts.append("topic " + allTopics.joined(separator: " and ")) }
+        if !entities.isEmpty || !anyEntities.isEmpty {
+            var names = entities
+            if !anyEntities.isEmpty {
+                let either = anyEntities.joined(separator: " or ")
+                names.append(entities.isEmpty ? either : "(\(either))")
+            }
+            parts.append("entity " + names.joined(separator: " and "))
+        }
         if !sources.isEmpty { parts.append("source " + sources.joined(separator: " or ")) }
         if let since { parts.append("since \(since.iso)") }
         if let until { parts.append("until \(until.iso)") }
         if let search { parts.append("search \"\(search)\"") }
+        if !anyWords.isEmpty { parts.append("any of " + anyWords.map { "\"\($0)\"" }.joined(separator: ", ")) }
         if sort != .date { parts.append("sorted by \(sort.rawValue)") }
         if let limit { parts.append("limit \(limit)") }
         if offset > 0 { parts.append("offset \(offset)") }
@@ -77,11 +99,25 @@ public struct QueryFilter: Sendable, Hashable {
     }
 }
 
+extension QueryFilter {
+    /// The full-text condition of `search` and `anyWords` together, or nil when there is none.
+    public var fullText: FullTextQuery? { FullTextQuery(search: search, anyOf: anyWords) }
+}
+
 /// A user's search text turned into a safe FTS5 query: every word and "quoted phrase"
 /// becomes a quoted FTS5 string, so no input is read as FTS5 syntax; all must match.
 public struct FullTextQuery: Sendable, Hashable {
     /// The FTS5 MATCH expression.
     public let expression: String
+
+    /// All of `search`, and at least one of the words `anyOf` ("a" "b" ("c" OR "d")).
+    public init?(search: String?, anyOf words: [String]) {
+        let all = search.flatMap(FullTextQuery.init)?.expression
+        let either = words.compactMap { FullTextQuery($0)?.expression }
+        let any = either.isEmpty ? nil : (either.count == 1 ? either[0] : "(" + either.joined(separator: " OR ") + ")")
+        guard let expression = [all, any].compactMap({ $0 }).joined(separator: " ").nonEmpty else { return nil }
+        self.expression = expression
+    }
 
     public init?(_ text: String) {
         var terms: [String] = []
@@ -110,4 +146,8 @@ public struct FullTextQuery: Sendable, Hashable {
         guard !terms.isEmpty else { return nil }
         expression = terms.joined(separator: " ")
     }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

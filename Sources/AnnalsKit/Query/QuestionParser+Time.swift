@@ -179,6 +179,13 @@ extension QuestionScanner {
     mutating func scanTime() throws -> Bool {
         let word = tokens[position].word
         if let relation = Self.strictTimeWords[word] {
+            // "between the US and China": names, not dates, so a connective.
+            if word == "between", datedSpan(at: position + 1, afterTimeWord: true) == nil,
+                startsVocabulary(at: position + 1)
+                    || (position + 2 < tokens.count && tokens[position + 1].word == "the" && startsVocabulary(at: position + 2))
+            {
+                return false
+            }
             guard let (period, next) = readPeriod(at: position + 1, allowNow: true) else {
                 throw QueryError.badDate(badDateText(at: position + 1))
             }
@@ -271,7 +278,7 @@ extension QuestionScanner {
     func readPeriod(at index: Int, allowNow: Bool) -> (QuestionPeriod, Int)? {
         guard index < tokens.count else { return nil }
         if tokens[index].word == "the", !tokens[index].quoted,
-            let found = readRelative(at: index + 1, allowNow: allowNow)
+            let found = readRelative(at: index + 1, allowNow: allowNow) ?? readAbsolute(at: index + 1)
         {
             return found
         }

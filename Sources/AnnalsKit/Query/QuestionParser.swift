@@ -3,21 +3,47 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// What to list: events (the default), articles, takeaways, implications or timeline entries.
     public var kind: RecordKind
     public var filter: QueryFilter
+    /// Words no rule placed ("additions" in "Entity List additions"): they rank the answer
+    /// rather than filter it. ``Archive/answer(_:)`` searches for them and leaves out those
+    /// that would empty the answer; `filter.search` holds only what must occur (quoted
+    /// phrases, words after "mentioning").
+    public var looseWords: [String]
+    /// Asked "how many": count rather than list, in total or by period or facet.
+    public var count: CountGrouping?
     /// How it was understood, e.g. `events · topic export-controls · since 2024-01-01`:
     /// the kind, then the filter's ``QueryFilter/summary`` when it has one.
     public var understanding: String
 
-    public init(kind: RecordKind, filter: QueryFilter, understanding: String) {
+    public init(
+        kind: RecordKind, filter: QueryFilter, looseWords: [String] = [], count: CountGrouping? = nil,
+        understanding: String
+    ) {
         self.kind = kind
         self.filter = filter
+        self.looseWords = looseWords
+        self.count = count
         self.understanding = understanding
     }
 
-    /// A parsed question whose understanding is worded from `kind` and `filter`.
-    public init(kind: RecordKind = .events, filter: QueryFilter) {
+    /// A parsed question whose understanding is worded from its parts.
+    public init(kind: RecordKind = .events, filter: QueryFilter, looseWords: [String] = [], count: CountGrouping? = nil) {
+        self.init(
+            kind: kind, filter: filter, looseWords: looseWords, count: count,
+            understanding: Self.understanding(kind: kind, filter: filter, looseWords: looseWords, count: count))
+    }
+
+    /// `events · topic export-controls · since 2024-01-01`; `count of events by year · …`;
+    /// loose words as `words "HBM curbs"`.
+    public static func understanding(
+        kind: RecordKind, filter: QueryFilter, looseWords: [String] = [], count: CountGrouping? = nil
+    ) -> String {
+        var head = kind.rawValue
+        if let count { head = "count of " + kind.rawValue + (count == .total ? "" : " by " + count.rawValue) }
+        var parts = [head]
         let summary = filter.summary
-        let understanding = summary.isEmpty ? kind.rawValue : kind.rawValue + " · " + summary
-        self.init(kind: kind, filter: filter, understanding: understanding)
+        if !summary.isEmpty { parts.append(summary) }
+        if !looseWords.isEmpty { parts.append("words \"" + looseWords.joined(separator: " ") + "\"") }
+        return parts.joined(separator: " · ")
     }
 }
 
@@ -40,7 +66,11 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///                                                              word is a search term
 ///     vocab     := the longest run of up to Vocabulary.longestPhrase words naming a topic,
 ///                  entity or source (topic, then entity, then source; source first right
-///                  after "from", "by" or "in")           → topics any-of, entities all-of,
+///                  after "from", "by" or "in")           → topics any-of (all-of when
+///                                                              named one right after the
+///                                                              other: "open-weight model
+///                                                              releases"), entities all-of
+///                                                              (either-or across "or"),
 ///                                                              sources any-of
 ///     kind      := event(s) | case(s) | development(s) | incident(s)   → events
 ///                | article(s) | story | stories | card(s) | news       → articles
@@ -58,12 +88,16 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///                | [the] this|current U | [the] last|previous U | [the] past U
 ///                | [the] last|past|previous N U(s)      (N: 1…999 or one…twelve)
 ///     U         := day | week | month | quarter | year
+///     count     := how many | number of | count [of] | tally  → count instead of listing
+///                | (per | by | each | every | a) (year | quarter | month | topic | entity
+///                  | company | country | actor | source | outlet | publication)(s)
+///                | yearly | annually | quarterly | monthly   → grouped by that
 ///     sort      := latest|newest [N] | most recent [N] | recent | recently → newest first
 ///                | most cited|mentioned|mentions [N] → most mentioned | most relevant [N]
 ///                | top [N] (most mentioned unless another order is named)
 ///                | first|earliest|oldest [N] → oldest first | last N → newest first, N rows
 ///                | limit N | N before a kind, sort word or vocabulary word → N rows
-///     connective:= involving | involve(s|d) | about | with | concerning | regarding | naming
+///     connective:= between (before a name: "between the US and China") | involving | involve(s|d) | about | with | concerning | regarding | naming
 ///                | around | against | targeting | related | relating | at | across
 ///                | in | on | within | over | for | from | by | to    (when no date follows)
 ///     filler    := a | an | the | all | any | every | show | list | find | get | give | tell
@@ -74,6 +108,9 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///                  of them anyway)   ("show us", "give us", "tell us" too, so "us" there is not
 ///                  the United States)
 ///     word      := anything else → see *Unplaced words*
+///
+/// Dates include the vague ones ``PartialDate`` reads: `early 2025`, `mid-2024`, `late
+/// 2023` (thirds of a year), `H1 2025`, `first half of 2025`.
 ///
 /// **Time.** Each time expression turns into an inclusive period [start, end]; relative
 /// ones are counted from `today`. Then:
@@ -119,12 +156,13 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// dropped. When it is within a few edits of a topic or entity (``Vocabulary/suggestTopic(_:)``,
 /// then ``Vocabulary/suggestEntity(_:)``; words of four letters or more, near a name of four
 /// letters or more — "bias" is not refused for "BIS" —, trying the longest run of unplaced
-/// words first), the question is refused with
+/// words first), and it does not occur in the archive's text (``occurs``: "minerals" and
+/// "training" do), the question is refused with
 /// ``QueryError/unplacedWord(_:suggestion:)`` ("export-contrls" → did you mean
-/// "export-controls"?); otherwise it becomes a search term, and the understanding shows
-/// it (`search "HBM"`). Quote a word to search for it as written. Real words that close
-/// to a name ("diplomats", "regulators", "sanctioned", "launched") are refused too, with
-/// the topic as the suggestion: refusing is safer than guessing either way.
+/// "export-controls"?). Otherwise it becomes a loose word (``ParsedQuestion/looseWords``),
+/// which ranks rather than filters: ``Archive/answer(_:)`` searches for the loose words
+/// and sets aside those no record with the rest of the question has, saying so. Quote a
+/// word to require it as written.
 ///
 /// **Record kinds.** With several kind words, the most specific wins: takeaways and
 /// implications (parts of articles) over timeline entries over articles over events
@@ -132,15 +170,21 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// lists articles). Takeaways with implications is refused (unplacedWord).
 ///
 /// **Entities** are all-of: "involving China and Nvidia" needs both; "Huawei or SMIC"
-/// is refused (unplacedWord "or") rather than read as "and".
+/// needs either (``QueryFilter/anyEntities``); "China and Huawei or SMIC" needs China and
+/// one of the other two. One either-or group per question: a second "or" joins the same
+/// group.
 public struct QuestionParser: Sendable {
     public let vocabulary: Vocabulary
     public let today: Day
+    /// Whether a word (or phrase) occurs in the records asked about: such a word is no
+    /// misspelling, however near a topic or entity it is ("minerals", "training").
+    public let occurs: @Sendable (String) -> Bool
     private let longestPhrase: Int
 
-    public init(vocabulary: Vocabulary, today: Day) {
+    public init(vocabulary: Vocabulary, today: Day, occurs: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.vocabulary = vocabulary
         self.today = today
+        self.occurs = occurs
         longestPhrase = vocabulary.longestPhrase
     }
 
@@ -148,7 +192,7 @@ public struct QuestionParser: Sendable {
     public func parse(_ question: String) throws -> ParsedQuestion {
         var scanner = QuestionScanner(
             tokens: QuestionToken.tokenize(question), vocabulary: vocabulary, longestPhrase: longestPhrase,
-            today: today)
+            today: today, occurs: occurs)
         return try scanner.run()
     }
 }
@@ -227,15 +271,28 @@ struct QuestionScanner {
     let vocabulary: Vocabulary
     let longestPhrase: Int
     let today: Day
+    let occurs: @Sendable (String) -> Bool
 
     var position = 0
     var kind: RecordKind?
     var topics: [String] = []
     var entities: [String] = []
+    /// Entities joined by "or": the answer names at least one of them.
+    var anyEntities: [String] = []
+    /// Topics named one right after the other ("open-weight model releases"): all of them.
+    var allTopics: [String] = []
+    /// The last topic placed, and the position just after its words.
+    var lastTopic: (slug: String, end: Int)?
     var sources: [String] = []
     var since: Day?
     var until: Day?
     var searchTerms: [String] = []
+    /// Words no rule placed: ranked, not required (see ``ParsedQuestion/looseWords``).
+    var looseWords: [String] = []
+    /// "how many", "number of", "count": count instead of listing.
+    var countAsked = false
+    /// "per year", "by source"…: what the count is grouped by.
+    var countBy: CountGrouping?
     var sort: QueryFilter.Sort?
     var topAsked = false
     var limit: Int?
@@ -243,18 +300,20 @@ struct QuestionScanner {
     var searching = false
     /// Right after "from", "by" or "in": a source name wins over a topic or entity.
     var preferSource = false
-    /// The last thing placed was an entity, and an "or" has followed it.
-    var lastPlacedEntity = false
+    /// The last thing placed was this entity (an "or" after it makes an either-or).
+    var lastPlacedEntity: String?
     /// Right after "from" or "by" (fillers aside): a name there that no topic, entity or
     /// source has is a source the archive does not know, an error, not a search term.
     var sourceExpected = false
+    /// An "or" followed the last entity placed.
     var orAfterEntity = false
 
-    init(tokens: [QuestionToken], vocabulary: Vocabulary, longestPhrase: Int, today: Day) {
+    init(tokens: [QuestionToken], vocabulary: Vocabulary, longestPhrase: Int, today: Day, occurs: @escaping @Sendable (String) -> Bool) {
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.longestPhrase = max(1, longestPhrase)
         self.today = today
+        self.occurs = occurs
     }
 
     static let negations: Set<String> = ["not", "without", "except", "excluding", "no"]
@@ -273,7 +332,7 @@ struct QuestionScanner {
     ]
 
     static let connectives: Set<String> = [
-        "involving", "involve", "involves", "involved", "about", "with", "concerning", "regarding", "naming",
+        "between", "involving", "involve", "involves", "involved", "about", "with", "concerning", "regarding", "naming",
         "around", "against", "targeting", "related", "relating", "at", "across",
     ]
 
@@ -305,7 +364,13 @@ struct QuestionScanner {
             search: searchTerms.isEmpty ? nil : searchTerms.joined(separator: " "),
             sort: sort ?? (topAsked ? .mentions : .date), limit: limit
         ).validated()
-        return ParsedQuestion(kind: kind ?? .events, filter: filter)
+        var either = filter
+        either.entities = entities.filter { !anyEntities.contains($0) }
+        either.anyEntities = anyEntities
+        either.topics = topics.filter { !allTopics.contains($0) }
+        either.allTopics = allTopics
+        let count = countBy ?? (countAsked ? .total : nil)
+        return ParsedQuestion(kind: kind ?? .events, filter: either, looseWords: looseWords, count: count)
     }
 
     /// Reads one item at `position` and moves past it.
@@ -332,6 +397,7 @@ struct QuestionScanner {
             return placed(next: position + 1)
         }
         if !searching, try placeVocabulary() { return }
+        if scanCount() { return structure(next: position) }
         if let named = Self.kindWords[word] {
             try setKind(named, token)
             return structure(next: position + 1)
@@ -345,7 +411,7 @@ struct QuestionScanner {
             return
         }
         if Self.fillers.contains(word) {
-            if word == "or" && lastPlacedEntity { orAfterEntity = true }
+            if word == "or" && lastPlacedEntity != nil { orAfterEntity = true }
             position += 1
             return
         }
@@ -358,7 +424,7 @@ struct QuestionScanner {
         position = next
         preferSource = false
         sourceExpected = false
-        lastPlacedEntity = false
+        lastPlacedEntity = nil
         orAfterEntity = false
     }
 
@@ -391,13 +457,24 @@ struct QuestionScanner {
             if preferSource, let source {
                 add(source, to: &sources)
             } else if let topic {
-                add(topic, to: &topics)
+                if let last = lastTopic, last.end == position, last.slug != topic {
+                    add(last.slug, to: &allTopics)
+                    add(topic, to: &allTopics)
+                } else {
+                    add(topic, to: &topics)
+                }
+                lastTopic = (topic, position + count)
             } else if let entity {
-                if orAfterEntity { throw QueryError.unplacedWord("or", suggestion: nil) }
+                if orAfterEntity, let previous = lastPlacedEntity {
+                    // "Nvidia or AMD": either one, besides every entity joined by "and".
+                    add(previous, to: &anyEntities)
+                    add(entity, to: &anyEntities)
+                }
                 add(entity, to: &entities)
                 position += count
                 preferSource = false
-                lastPlacedEntity = true
+                orAfterEntity = false
+                lastPlacedEntity = entity
                 return true
             } else if let source {
                 add(source, to: &sources)
@@ -461,6 +538,48 @@ struct QuestionScanner {
         return true
     }
 
+    /// Reads "how many", "number of", "count" (a count is asked) or a grouping: "per|by|each|
+    /// every|a year", "by quarter", "per month", "by topic", "by entity", "by source",
+    /// "yearly", "quarterly", "monthly". False when none is at `position`.
+    private mutating func scanCount() -> Bool {
+        let word = tokens[position].word
+        let next = position + 1 < tokens.count && !tokens[position + 1].quoted ? tokens[position + 1].word : ""
+        if (word == "how" && next == "many") || (word == "number" && next == "of") {
+            countAsked = true
+            position += 2
+            return true
+        }
+        if ["count", "counts", "tally"].contains(word) {
+            countAsked = true
+            position += 1
+            if next == "of" { position += 1 }
+            return true
+        }
+        if let grouping = Self.groupingAdverbs[word] {
+            countBy = grouping
+            position += 1
+            return true
+        }
+        if ["per", "by", "each", "every", "a"].contains(word), let grouping = Self.groupingNouns[next] {
+            countBy = grouping
+            position += 2
+            return true
+        }
+        return false
+    }
+
+    static let groupingAdverbs: [String: CountGrouping] = [
+        "yearly": .year, "annually": .year, "quarterly": .quarter, "monthly": .month,
+    ]
+
+    static let groupingNouns: [String: CountGrouping] = [
+        "year": .year, "years": .year, "quarter": .quarter, "quarters": .quarter, "month": .month, "months": .month,
+        "topic": .topic, "topics": .topic, "entity": .entity, "entities": .entity, "actor": .entity,
+        "actors": .entity, "company": .entity, "companies": .entity, "country": .entity, "countries": .entity,
+        "source": .source, "sources": .source, "outlet": .source, "outlets": .source, "publication": .source,
+        "publications": .source,
+    ]
+
     /// A bare number of 1…999 before a kind word, sort word or vocabulary word is a limit
     /// ("10 latest events", "5 export-control events").
     private mutating func scanLimitNumber() -> Bool {
@@ -478,7 +597,7 @@ struct QuestionScanner {
     }
 
     /// Whether a run of words at `index` names a topic, entity or source.
-    private func startsVocabulary(at index: Int) -> Bool {
+    func startsVocabulary(at index: Int) -> Bool {
         let available = tokens.count - index
         guard available > 0 else { return false }
         for count in stride(from: min(longestPhrase, available), through: 1, by: -1) {
@@ -508,7 +627,7 @@ struct QuestionScanner {
             while run < longestPhrase, position + run < tokens.count, isPlain(at: position + run) { run += 1 }
             for count in stride(from: run, through: 1, by: -1) {
                 let text = tokens[position..<(position + count)].map(\.text).joined(separator: " ")
-                guard text.filter({ $0.isLetter }).count >= 4 else { continue }
+                guard text.filter({ $0.isLetter }).count >= 4, !occurs(text) else { continue }
                 if let suggestion = vocabulary.suggestTopic(text), isNear(text, suggestion, in: vocabulary.topics) {
                     throw QueryError.unplacedWord(text, suggestion: suggestion)
                 }
@@ -517,7 +636,7 @@ struct QuestionScanner {
                 }
             }
         }
-        searchTerms.append(token.text)
+        if searching { searchTerms.append(token.text) } else { looseWords.append(token.text) }
         placed(next: position + 1)
     }
 
@@ -542,7 +661,8 @@ struct QuestionScanner {
             && !Self.searchWords.contains(word) && word != "mentions" && Self.kindWords[word] == nil
             && Self.strictTimeWords[word] == nil && Self.softTimeWords[word] == nil && !Self.sortWords.contains(word)
             && !Self.connectives.contains(word) && !Self.fillers.contains(word)
-            && !["today", "yesterday", "now", "last", "past", "previous", "current", "limit"].contains(word)
+            && !["today", "yesterday", "now", "last", "past", "previous", "current", "limit", "count", "counts"].contains(word)
+            && Self.groupingAdverbs[word] == nil
             && !Self.isDateShaped(token) && !Self.monthNames.contains(word) && !startsVocabulary(at: index)
     }
 }

@@ -34,7 +34,7 @@ import Testing
         // `The Information` and `The Verge` are not `information` and `verge`.
         let parsed = try parser.parse("events about information security")
         #expect(parsed.filter.sources.isEmpty)
-        #expect(parsed.filter.search == "information security")
+        #expect(parsed.looseWords == ["information", "security"])
         #expect(!SourceNames.aliases(of: "The Information").contains("Information"))
         #expect(SourceNames.aliases(of: "South China Morning Post").contains("SCMP"))
         #expect(SourceNames.aliases(of: "Ars Technica").allSatisfy { $0.count > 2 })
