@@ -9,7 +9,7 @@ struct Annals: ParsableCommand {
             The archive is one SQLite file: --db PATH, else $ANNALS_DB, else \
             ${XDG_DATA_HOME:-~/.local/share}/annals/annals.sqlite.
             Exit codes: 0 success, 64 usage, 65 some input rejected, 69 or 74 a file or \
-            the database cannot be used, 75 another run holds the ingest lock, 1 a bug.
+            the database cannot be used, 75 another run holds the ingest lock, 130 interrupted (Ctrl-C), 1 a bug.
             """,
         subcommands: [
             Ingest.self, Ask.self, Events.self, Articles.self, Takeaways.self, Implications.self, Show.self,

@@ -2,7 +2,7 @@ import AnnalsKit
 import ArgumentParser
 
 extension Annals {
-    struct Ask: ArchiveCommand {
+    struct Ask: QueryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer a question such as \"all export-control events since 2024\".",
             discussion: """
@@ -21,6 +21,7 @@ extension Annals {
 
         @ParentCommand var parent: Annals
         @OptionGroup var archiveOptions: ArchiveOptions
+        @OptionGroup var limits: QueryOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var csv: CSVOptions
 

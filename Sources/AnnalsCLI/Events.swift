@@ -16,6 +16,7 @@ extension Annals {
 
             @ParentCommand var parent: Annals
             @OptionGroup var archiveOptions: ArchiveOptions
+            @OptionGroup var limits: QueryOptions
             @OptionGroup var filters: FilterOptions
             @OptionGroup var output: OutputOptions
             @OptionGroup var csv: CSVOptions

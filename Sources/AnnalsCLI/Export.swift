@@ -4,7 +4,7 @@ import ArgumentParser
 extension RecordKind: ExpressibleByArgument {}
 
 extension Annals {
-    struct Export: ArchiveCommand {
+    struct Export: QueryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export events, articles, takeaways, implications or timeline entries as CSV, JSON or NDJSON.",
             discussion: """
@@ -17,6 +17,8 @@ extension Annals {
 
         @ParentCommand var parent: Annals
         @OptionGroup var archiveOptions: ArchiveOptions
+        @OptionGroup var limits: QueryOptions
+        static let defaultTimeout = QueryOptions.defaultExportTimeout
 
         @Argument(help: "What to export: events, articles, takeaways, implications or timeline.")
         var kind: RecordKind

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 extension Annals {
-    struct Report: ArchiveCommand {
+    struct Report: QueryCommand {
         /// What `report` writes.
         enum Format: String, CaseIterable, ExpressibleByArgument { case html, svg }
         /// What a lane of the timeline is.
@@ -23,6 +23,8 @@ extension Annals {
 
         @ParentCommand var parent: Annals
         @OptionGroup var archiveOptions: ArchiveOptions
+        @OptionGroup var limits: QueryOptions
+        static let defaultTimeout = QueryOptions.defaultExportTimeout
         @OptionGroup var filters: FilterOptions
 
         @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (atomically: all or nothing); - for stdout.", valueName: "file"))
@@ -59,7 +61,7 @@ extension Annals {
                 topicNames: names)
             let text = resolvedFormat == .svg ? report.svg() : report.html()
             if output == "-" {
-                Terminal.write(text)
+                Terminal.writeExact(text)
             } else {
                 let file = try AtomicFile(path: output)
                 try file.write(Array(text.utf8))

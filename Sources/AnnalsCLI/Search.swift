@@ -2,13 +2,14 @@ import AnnalsKit
 import ArgumentParser
 
 extension Annals {
-    struct Search: ArchiveCommand {
+    struct Search: QueryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Full-text search across articles, takeaways, implications and timeline entries, best first.",
             discussion: "Words must all occur (any form: 'controls' finds 'control'); \"quoted phrases\" must occur as written.")
 
         @ParentCommand var parent: Annals
         @OptionGroup var archiveOptions: ArchiveOptions
+        @OptionGroup var limits: QueryOptions
         @OptionGroup var output: OutputOptions
 
         @Option(help: "At most this many hits.")

@@ -22,7 +22,7 @@ extension Annals {
         func run() throws {
             let article = try openArchive().article(id: id)
             switch format {
-            case .json: Terminal.write(article.jsonString(pretty: true) + "\n")
+            case .json: Terminal.writeExact(article.jsonString(pretty: true) + "\n")
             case .text: Terminal.write(Self.text(of: article))
             }
         }

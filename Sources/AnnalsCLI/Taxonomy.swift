@@ -21,7 +21,7 @@ extension Annals {
             func run() throws {
                 let data = try openArchive().taxonomy().jsonData()
                 if file == "-" {
-                    Terminal.write(String(decoding: data, as: UTF8.self))
+                    Terminal.writeExact(String(decoding: data, as: UTF8.self))
                 } else {
                     let out = try AtomicFile(path: file)
                     try out.write(Array(data))

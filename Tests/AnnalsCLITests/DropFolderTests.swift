@@ -349,11 +349,10 @@ import Glibc
             ("binary.bin", "the document is binary, not text"),
             ("invalid-utf8.txt", "the document is not valid UTF-8 (first bad byte at offset"),
             ("huge.txt", "the document is 52428800 bytes, over the 1048576-byte limit"),
-            ("huge.ndjson:1", "the document is 52428800 bytes, over the 16777216-byte limit"),
+            ("huge.ndjson:1", "the document is 52428800 bytes, over the 1048576-byte limit"),
             ("truncated.ndjson:3", "invalid JSON"),
             ("loop", "symbolic link to a folder, not followed"),
             ("dangling.txt", "broken symbolic link"),
-            ("pipe.txt", "not a regular file or folder"),
         ]
         if fm.fileExists(atPath: unreadable.path) { expected.append(("unreadable.txt", "cannot read: Permission denied")) }
         let messages = run.stderr.split(separator: "\n")
@@ -361,7 +360,10 @@ import Glibc
             let message = messages.first { $0.hasPrefix("annals: rejected \(drop.path)/\(place): ") }
             #expect(message?.contains(reason) == true, "\(place): \(message ?? "no message") in\n\(run.stderr)")
         }
+        // A FIFO in a folder is passed over, not read (it could block the run forever): a
+        // warning, not a reject (--quiet keeps warnings off stderr).
         #expect(messages.count == expected.count, "\(run.stderr)")
+        #expect(!run.stderr.contains("pipe.txt"), "\(run.stderr)")
 
         // Files that were read are moved: stored ones (the truncated feed's whole lines are)
         // to done/, rejected ones to rejected/ beside a note that says why.
@@ -373,8 +375,8 @@ import Glibc
         #expect(note.contains("huge.ndjson:1: the document is 52428800 bytes"), "\(note)")
         // What could not be read or is not a file stays, and is reported again by the next run.
         let left = Set(try fm.contentsOfDirectory(atPath: drop.path))
-        let unusable = ["loop", "dangling.txt", "pipe.txt"] + (fm.fileExists(atPath: unreadable.path) ? ["unreadable.txt"] : [])
-        #expect(left == Set(["nested"] + unusable), "\(left)")
+        let unusable = ["loop", "dangling.txt"] + (fm.fileExists(atPath: unreadable.path) ? ["unreadable.txt"] : [])
+        #expect(left == Set(["nested", "pipe.txt"] + unusable), "\(left)")
         let next = try AnnalsBinary.run(prefix + cron, executable: URL(fileURLWithPath: command), directory: folder)
         #expect(next.status == 65)
         #expect(next.stderr.split(separator: "\n").count == unusable.count, "\(next.stderr)")

@@ -26,8 +26,12 @@ protocol ArchiveCommand: ParsableCommand {
 }
 
 extension ArchiveCommand {
-    /// Opens (and migrates) the archive named by the options.
+    /// Opens (and migrates) the archive named by the options. A ``QueryCommand``'s queries
+    /// get its time limit; Ctrl-C stops any command's queries (``Interrupt``).
     func openArchive() throws -> Archive {
-        try Archive(path: archiveOptions.resolvedPath(parent: parent.archive))
+        let archive = try Archive(path: archiveOptions.resolvedPath(parent: parent.archive))
+        if let command = self as? any QueryCommand { archive.queryLimits.timeout = command.queryTimeout }
+        Interrupt.watch(archive)
+        return archive
     }
 }

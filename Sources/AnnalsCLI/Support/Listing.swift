@@ -1,7 +1,7 @@
 import AnnalsKit
 
 /// A command that lists one kind of record with the shared filters and formats.
-protocol ListingCommand: ArchiveCommand {
+protocol ListingCommand: QueryCommand {
     static var kind: RecordKind { get }
     var filters: FilterOptions { get }
     var output: OutputOptions { get }

@@ -6,6 +6,7 @@ extension Annals {
     /// Runs the command and turns every failure into a one-line message and a
     /// documented exit code (see the root command's discussion).
     static func main() {
+        Interrupt.install()
         let command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -27,6 +28,8 @@ extension Annals {
 
     /// The exit code and message for a library error; nil for ArgumentParser's errors.
     static func failure(_ error: Error) -> (Int32, String)? {
+        // A read stopped by its time limit or by Ctrl-C, wherever it was.
+        let error = Interrupt.watched.flatMap { QueryError(interrupted: error, limits: $0.queryLimits) } ?? error
         switch ArchiveError(databaseError: error) ?? error {
         case let error as ArchiveError:
             switch error {
@@ -36,7 +39,8 @@ extension Annals {
             case .database(_, let unusable): return (unusable ? ExitStatus.ioError : ExitStatus.bug, error.localizedDescription)
             }
         case let error as QueryError:
-            return (ExitStatus.usage, error.localizedDescription)
+            // A timeout is the query's: narrow it or allow more time, like a usage error.
+            return (error == .interrupted ? ExitStatus.interrupted : ExitStatus.usage, error.localizedDescription)
         case let error as ExportError:
             return (ExitStatus.ioError, error.localizedDescription)
         case let error as IngestError:
@@ -62,4 +66,6 @@ enum ExitStatus {
     static let ioError: Int32 = 74
     static let locked: Int32 = 75
     static let bug: Int32 = 1
+    /// Ctrl-C (128 + SIGINT, as the shells report it).
+    static let interrupted: Int32 = 130
 }

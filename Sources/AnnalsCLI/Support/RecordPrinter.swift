@@ -20,7 +20,7 @@ struct RecordPrinter<Record: ExportRecord & TableRow> {
                 Terminal.note(empty)
             } else {
                 let table = TableRenderer(columns: Record.tableColumns, width: Terminal.width, color: Terminal.usesColor)
-                Terminal.write(table.render(rows))
+                Terminal.writeExact(table.render(rows))
             }
             return rows.count
         }

@@ -1,6 +1,8 @@
+import AnnalsKit
 /// Renders rows as an aligned text table that fits the terminal: long text is
 /// shortened with `…` in the flexible columns (topics and sources before the text),
-/// never wrapped mid-row.
+/// never wrapped mid-row. Cells and titles are made inert (``InertText``): a control
+/// character in a title or a query's column name is shown escaped, never sent raw.
 struct TableRenderer {
     struct Column {
         var title: String
@@ -18,8 +20,13 @@ struct TableRenderer {
     var color: Bool
 
     func render(_ rows: [[String]]) -> String {
-        let cells = rows.map { row in row.map(Self.oneLine) }
-        var widths = columns.map { $0.title.displayWidth }
+        let cells = rows.map { row in row.map(Self.cell) }
+        return render(cells: cells, widths: widths(fitting: cells), header: true)
+    }
+
+    /// The column widths that fit `cells` (already passed through ``cell(_:)``) and the terminal.
+    func widths(fitting cells: [[String]]) -> [Int] {
+        var widths = columns.map { Self.cell($0.title).displayWidth }
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.displayWidth)
@@ -40,11 +47,19 @@ struct TableRenderer {
                 }
             }
         }
+        return widths
+    }
+
+    /// The lines of `cells` (already passed through ``cell(_:)``) in columns of `widths`,
+    /// longer cells shortened, after the header line when `header`.
+    func render(cells: [[String]], widths: [Int], header: Bool) -> String {
         var out = ""
-        let header = columns.enumerated().map { index, column in
-            pad(column.title, to: widths[index], right: column.numeric)
-        }.joined(separator: "  ")
-        out += (color ? "\u{1B}[1m" + trimEnd(header) + "\u{1B}[0m" : trimEnd(header)) + "\n"
+        if header {
+            let line = columns.enumerated().map { index, column in
+                pad(Self.cell(column.title), to: widths[index], right: column.numeric)
+            }.joined(separator: "  ")
+            out += (color ? "\u{1B}[1m" + trimEnd(line) + "\u{1B}[0m" : trimEnd(line)) + "\n"
+        }
         for row in cells {
             let line = columns.enumerated().map { index, column in
                 let cell = index < row.count ? row[index] : ""
@@ -53,6 +68,11 @@ struct TableRenderer {
             out += trimEnd(line) + "\n"
         }
         return out
+    }
+
+    /// A cell as it is shown: on one line, control characters escaped.
+    static func cell(_ text: String) -> String {
+        InertText.escape(oneLine(text), keepingLineBreaks: false)
     }
 
     static func oneLine(_ text: String) -> String {

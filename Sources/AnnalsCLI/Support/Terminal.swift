@@ -1,23 +1,35 @@
+import AnnalsKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Where the CLI writes: results to stdout, messages to stderr.
+///
+/// Text for people (plain output, messages) goes through ``InertText``, so nothing from a
+/// card, a feed, a file name or a query can drive the terminal; tables escape their cells
+/// when they are rendered (``TableRenderer``). Only machine formats (JSON, HTML, SVG) are
+/// written exactly, with ``writeExact(_:)``.
 enum Terminal {
-    /// Writes `text` to stdout as is.
+    /// Writes plain text to stdout, control characters escaped (line feeds and tabs kept).
     static func write(_ text: String) {
+        writeExact(InertText.escape(text))
+    }
+
+    /// Writes `text` to stdout as is: a rendered table, or JSON, HTML and SVG, which escape
+    /// control characters in their own way or are meant for a program.
+    static func writeExact(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// A message for people, on stderr: `annals: …`.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("annals: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("annals: \(InertText.escape(message))\n".utf8))
     }
 
     /// A plain line on stderr.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(InertText.escape(message))\n".utf8))
     }
 
     /// Whether stdout is a terminal.

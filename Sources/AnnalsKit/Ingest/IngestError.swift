@@ -11,6 +11,9 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case invalidUTF8(offset: Int)
     /// Larger than the limit for its format.
     case tooLarge(size: Int, limit: Int)
+    /// A stream (standard input, a FIFO, a device) went past the limit for its format;
+    /// reading stopped there, since its end may never come.
+    case streamTooLarge(limit: Int)
     /// A card without a title line.
     case noTitle
     /// A card with none of the sections a card has (TL;DR, takeaways, implications, timeline).
@@ -38,6 +41,8 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
             return "the document is not valid UTF-8 (first bad byte at offset \(offset))"
         case .tooLarge(let size, let limit):
             return "the document is \(size) bytes, over the \(limit)-byte limit for its format"
+        case .streamTooLarge(let limit):
+            return "the document is over the \(limit)-byte limit for its format; the rest of the stream was not read"
         case .noTitle:
             return "not a card: no title line after the source line"
         case .noSections:

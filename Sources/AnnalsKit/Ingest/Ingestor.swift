@@ -32,14 +32,21 @@ public struct IngestOptions: Sendable {
     }
 }
 
-/// The largest documents Annals accepts, per format.
+/// The largest documents Annals accepts, per format. With them an ingest stays under
+/// 200 MB of memory whatever it is given: a file or a stream past its limit is refused as
+/// soon as the limit is reached, without being read on, and an NDJSON feed of any size is
+/// read line by line.
 public enum DocumentLimits {
     /// A card is a page of text.
     public static let card = 1 << 20
-    /// A JSON document (one object or an array of them).
-    public static let json = 256 << 20
+    /// A JSON document (one object or an array of them): parsed whole, so kept small
+    /// enough to parse in bounded memory. Larger feeds should be NDJSON.
+    public static let json = 2 << 20
     /// One line of an NDJSON feed; the feed itself may be of any size.
-    public static let ndjsonLine = 16 << 20
+    public static let ndjsonLine = 1 << 20
+    /// The bytes of documents gathered before a batch is parsed and stored: with the batch
+    /// in flight beside it, what an ingest holds at once.
+    static let batchBytes = 4 << 20
 }
 
 /// Something that happened to one input during a run, for `--verbose` listings.
@@ -102,8 +109,10 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests `paths` (files, folders, or `-` for `standardInput`), and records the run.
+    /// Standard input is read as a stream: a card or JSON document up to its limit, an
+    /// NDJSON feed line by line, so it may be of any size.
     public func ingest(
-        paths: [String], standardInput: @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+        paths: [String], standardInput: FileHandle = .standardInput,
         now: @Sendable () -> Date = { Date() },
         onEvent: @escaping (IngestEvent) -> Void = { _ in }
     ) throws -> IngestReport {
@@ -116,16 +125,16 @@ public struct Ingestor: Sendable {
             var run = try Run(ingestor: self, onEvent: onEvent)
             for path in paths {
                 if path == "-" {
-                    let bytes = standardInput()
-                    let format = options.format.resolved(path: "", head: bytes.prefix(1 << 16))
-                    try run.add(bytes: bytes, origin: "stdin", format: format)
+                    var source = ByteSource(descriptor: standardInput.fileDescriptor, name: "stdin", owned: false)
+                    try run.add(stream: &source, origin: "stdin", formatPath: "")
                     continue
                 }
-                let (files, problems) = InputFiles.expand([path])
-                for problem in problems { run.reject(problem) }
+                let found = InputFiles.expand([path])
+                for problem in found.problems { run.reject(problem) }
+                for skipped in found.skipped { run.warn(skipped) }
                 try run.loadSeen(under: InputFiles.absolute(path))
                 let time = now().timeIntervalSince1970
-                for file in files { try run.add(file, now: time) }
+                for file in found.files { try run.add(file, now: time) }
             }
             try run.finish()
             try archive.finishRun(runID, report: run.report)
@@ -258,6 +267,47 @@ extension Ingestor {
             onEvent(.rejected(reject))
         }
 
+        mutating func warn(_ warning: Reject) {
+            report.warnings.append(warning)
+            onEvent(.warning(warning))
+        }
+
+        /// A document or line refused before it was read whole (over its limit): recorded
+        /// with its reason, not kept.
+        @discardableResult
+        mutating func refuse(_ error: IngestError, origin: String, line: Int? = nil, reason: String? = nil) throws -> Reject {
+            let reject = Reject(origin: origin, line: line, reason: reason ?? error.localizedDescription)
+            report.documents += 1
+            self.reject(reject)
+            try ingestor.archive.recordReject(reject)
+            return reject
+        }
+
+        /// Reads standard input, a FIFO or a device once, as it comes: a card or JSON
+        /// document up to its limit, an NDJSON feed line by line up to the line limit. Past
+        /// a limit the rest is not read: a stream may have no end.
+        mutating func add(stream source: inout ByteSource, origin: String, formatPath: String) throws {
+            do {
+                let format = options.format.resolved(path: formatPath, head: try source.peek(1 << 16))
+                switch format {
+                case .ndjson:
+                    try InputFiles.forEachLine(of: &source, maxLength: DocumentLimits.ndjsonLine) { number, line in
+                        switch line {
+                        case .text(let bytes):
+                            try addLine(bytes, number: number, origin: origin, file: nil)
+                        case .tooLong:
+                            try refuse(.streamTooLarge(limit: DocumentLimits.ndjsonLine), origin: origin, line: number)
+                        }
+                    }
+                default:
+                    let bytes = try InputFiles.read(&source, limit: format == .json ? DocumentLimits.json : DocumentLimits.card)
+                    try add(bytes: bytes, origin: origin, format: format)
+                }
+            } catch let error as IngestError {
+                try refuse(error, origin: origin)
+            }
+        }
+
         mutating func add(bytes: [UInt8], origin: String, format: InputFormat) throws {
             if format == .ndjson {
                 var number = 0
@@ -277,6 +327,15 @@ extension Ingestor {
         }
 
         mutating func add(_ file: InputFile, now: Double) throws {
+            if file.stream {
+                do {
+                    var source = try ByteSource(path: file.path)
+                    try add(stream: &source, origin: file.path, formatPath: file.path)
+                } catch let error as IngestError {
+                    try refuse(error, origin: file.path)
+                }
+                return
+            }
             if !file.explicit && now - file.modified < options.settle {
                 report.unsettledFiles += 1
                 onEvent(.skipped(path: file.path, reason: "changed less than \(options.settle)s ago"))
@@ -301,10 +360,7 @@ extension Ingestor {
                         case .tooLong(let size):
                             // Not read into memory, so not kept: recorded like a file over its limit.
                             let error = IngestError.tooLarge(size: size, limit: DocumentLimits.ndjsonLine)
-                            let reject = Reject(origin: file.path, line: number, reason: error.localizedDescription)
-                            report.documents += 1
-                            self.reject(reject)
-                            try ingestor.archive.recordReject(reject)
+                            let reject = try refuse(error, origin: file.path, line: number)
                             files[index]?.failedLines += 1
                             files[index]?.reasons.append(reject.description)
                         }
@@ -321,10 +377,7 @@ extension Ingestor {
                 // The file itself could not be used: nothing of it was stored.
                 var reason = error.localizedDescription
                 if case .unreadable(let path, let why) = error, path == file.path { reason = "cannot read: \(why)" }
-                let reject = Reject(origin: file.path, reason: reason)
-                report.documents += 1
-                self.reject(reject)
-                try ingestor.archive.recordReject(reject)
+                let reject = try refuse(error, origin: file.path, reason: reason)
                 files[index]?.refused = true
                 files[index]?.reasons.append(reject.reason)
                 if case .unreadable = error { files[index] = nil }  // may be readable next time
@@ -349,7 +402,7 @@ extension Ingestor {
             if let file = raw.file { files[file]?.documents += 1 }
             pending.append(raw)
             pendingBytes += raw.bytes.count
-            if pending.count >= options.batchSize || pendingBytes >= 64 << 20 { try flush() }
+            if pending.count >= options.batchSize || pendingBytes >= DocumentLimits.batchBytes { try flush() }
         }
 
         /// Starts parsing the pending documents in the background and stores the batch

@@ -10,16 +10,20 @@ struct InputFile: Hashable, Sendable {
     var modified: Double
     /// Named on the command line, rather than found in a folder.
     var explicit = false
+    /// A FIFO or a device named on the command line: read once, as a stream, like
+    /// standard input (no size, never remembered as seen, never moved).
+    var stream = false
 
     /// The absolute path: what `seen_files` remembers, so a cron job and an analyst who
     /// name the same folder differently (relative, absolute) see the same files.
     var key: String
 
-    init(path: String, size: Int, modified: Double, explicit: Bool = false, key: String? = nil) {
+    init(path: String, size: Int, modified: Double, explicit: Bool = false, stream: Bool = false, key: String? = nil) {
         self.path = path
         self.size = size
         self.modified = modified
         self.explicit = explicit
+        self.stream = stream
         self.key = key ?? InputFiles.absolute(path)
     }
 }
@@ -27,16 +31,26 @@ struct InputFile: Hashable, Sendable {
 /// Expands the paths given to `ingest` into regular files: folders recursively, in
 /// name order; symbolic links to folders inside them are not followed, so a link loop
 /// cannot trap the walk. In folders, names that are still being written by another
-/// program (``isTemporaryName(_:)``) are passed over.
+/// program (``isTemporaryName(_:)``) are passed over, and so are FIFOs, devices and
+/// sockets (reading one could block forever or never end), with a warning; a FIFO or a
+/// device named on the command line is read as a stream.
 enum InputFiles {
-    /// The files under `paths`, and the paths that could not be read with the reason.
-    static func expand(_ paths: [String]) -> (files: [InputFile], problems: [Reject]) {
+    /// What ``expand(_:)`` found.
+    struct Expansion {
         var files: [InputFile] = []
+        /// Paths that could not be read, with the reason.
         var problems: [Reject] = []
+        /// Special files found in folders and passed over.
+        var skipped: [Reject] = []
+    }
+
+    /// The files under `paths`, the paths that could not be read, and the special files passed over.
+    static func expand(_ paths: [String]) -> Expansion {
+        var found = Expansion()
         for path in paths {
-            walk(path, key: absolute(path), explicit: true, into: &files, problems: &problems)
+            walk(path, key: absolute(path), explicit: true, into: &found)
         }
-        return (files, problems)
+        return found
     }
 
     /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved).
@@ -45,23 +59,21 @@ enum InputFiles {
         return (absolute as NSString).standardizingPath
     }
 
-    private static func walk(
-        _ path: String, key: String, explicit: Bool, into files: inout [InputFile], problems: inout [Reject]
-    ) {
+    private static func walk(_ path: String, key: String, explicit: Bool, into found: inout Expansion) {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            problems.append(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))"))
+            found.problems.append(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))"))
             return
         }
         var kind = info.st_mode & S_IFMT
         if kind == S_IFLNK {
             var target = stat()
             guard stat(path, &target) == 0 else {
-                problems.append(Reject(origin: path, reason: "broken symbolic link: \(String(cString: strerror(errno)))"))
+                found.problems.append(Reject(origin: path, reason: "broken symbolic link: \(String(cString: strerror(errno)))"))
                 return
             }
             if (target.st_mode & S_IFMT) == S_IFDIR && !explicit {
-                problems.append(Reject(origin: path, reason: "symbolic link to a folder, not followed"))
+                found.problems.append(Reject(origin: path, reason: "symbolic link to a folder, not followed"))
                 return
             }
             info = target
@@ -70,10 +82,10 @@ enum InputFiles {
         switch kind {
         case S_IFREG:
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key))
+            found.files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key))
         case S_IFDIR:
             guard let dir = opendir(path) else {
-                problems.append(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))"))
+                found.problems.append(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))"))
                 return
             }
             var names: [String] = []
@@ -87,10 +99,20 @@ enum InputFiles {
             closedir(dir)
             let base = path.hasSuffix("/") ? path : path + "/"
             for name in names.sorted() {
-                walk(base + name, key: key + "/" + name, explicit: false, into: &files, problems: &problems)
+                walk(base + name, key: key + "/" + name, explicit: false, into: &found)
+            }
+        case S_IFIFO, S_IFCHR, S_IFBLK, S_IFSOCK:
+            let what = kind == S_IFIFO ? "a FIFO" : kind == S_IFSOCK ? "a socket" : "a device"
+            if explicit && kind != S_IFSOCK {
+                found.files.append(InputFile(path: path, size: 0, modified: 0, explicit: true, stream: true, key: key))
+            } else if explicit {
+                found.problems.append(Reject(origin: path, reason: "\(what), not a file: it cannot be read"))
+            } else {
+                found.skipped.append(Reject(
+                    origin: path, reason: "skipped: \(what), not a file (name it on the command line to read it as a stream)"))
             }
         default:
-            problems.append(Reject(origin: path, reason: "not a regular file or folder"))
+            found.problems.append(Reject(origin: path, reason: "not a regular file or folder"))
         }
     }
 
@@ -104,25 +126,24 @@ enum InputFiles {
     /// is over `limit` bytes (it may have grown since it was listed: another program is
     /// still writing it), so a runaway file is never held in memory.
     static func read(_ path: String, limit: Int = .max) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
+        var source = try ByteSource(path: path)
+        return try read(&source, limit: limit)
+    }
+
+    /// Reads `source` to its end, or throws as soon as it is over `limit` bytes: for a
+    /// file ``IngestError/tooLarge(size:limit:)``, for a stream (whose size nobody knows,
+    /// `/dev/zero` included) ``IngestError/streamTooLarge(limit:)`` without reading on.
+    static func read(_ source: inout ByteSource, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        var info = stat()
-        if fstat(fd, &info) == 0 { bytes.reserveCapacity(min(Int(info.st_size), limit) + 1) }
+        if let size = source.size { bytes.reserveCapacity(min(size, limit) + 1) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
+            let count = try source.read(into: &buffer)
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
             if bytes.count > limit {
-                throw IngestError.tooLarge(size: max(bytes.count, Int(info.st_size)), limit: limit)
+                guard let size = source.size else { throw IngestError.streamTooLarge(limit: limit) }
+                throw IngestError.tooLarge(size: max(bytes.count, size), limit: limit)
             }
         }
         return bytes
@@ -133,6 +154,7 @@ enum InputFiles {
         /// The line's bytes, without its line end.
         case text(ArraySlice<UInt8>)
         /// A line longer than the limit: its bytes were counted and dropped, never held.
+        /// In a stream, `size` is what was read of it before reading stopped.
         case tooLong(size: Int)
     }
 
@@ -141,16 +163,20 @@ enum InputFiles {
     /// `maxLength` bytes is not kept either: `body` gets its size only, so one endless line
     /// (a binary or truncated file named `.ndjson`) costs one pass and no memory.
     static func forEachLine(of path: String, maxLength: Int = .max, _ body: (Int, Line) throws -> Void) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(fd) }
+        var source = try ByteSource(path: path)
+        try forEachLine(of: &source, maxLength: maxLength, body)
+    }
+
+    /// ``forEachLine(of:maxLength:_:)`` over any source. In a stream, a line over
+    /// `maxLength` is the last: its end may never come (`/dev/zero`, a writer that never
+    /// sends a line end), so reading stops there.
+    static func forEachLine(of source: inout ByteSource, maxLength: Int = .max, _ body: (Int, Line) throws -> Void) throws {
         var pending: [UInt8] = []
         /// The length so far of the current line, once it is over `maxLength`.
         var overflow = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var number = 0
+        let isStream = source.size == nil
         func append(_ bytes: ArraySlice<UInt8>) {
             if overflow > 0 {
                 overflow += bytes.count
@@ -176,11 +202,7 @@ enum InputFiles {
             pending.removeAll(keepingCapacity: true)
         }
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
+            let count = try source.read(into: &buffer)
             if count == 0 { break }
             // Only the new bytes are searched for line ends (memchr: fast in debug builds too).
             var start = 0
@@ -197,6 +219,7 @@ enum InputFiles {
                 try endLine()
                 start = newline + 1
             }
+            if isStream && overflow > 0 { break }
         }
         if overflow > 0 || !pending.isEmpty { try endLine() }
     }
@@ -205,16 +228,72 @@ enum InputFiles {
 extension InputFiles {
     /// The first `count` bytes of a file, to tell its format.
     static func readHead(_ path: String, count: Int) throws -> [UInt8] {
+        var source = try ByteSource(path: path)
+        return try source.peek(count)
+    }
+}
+
+/// Bytes read from a file descriptor — a file, standard input, a FIFO or a device — with
+/// the first ones peeked at (to tell the format) handed over again before the rest.
+struct ByteSource: ~Copyable {
+    /// The name errors give: the path, or `stdin`.
+    let name: String
+    /// The size of a regular file; nil for a stream, whose end is known only when it comes.
+    let size: Int?
+    private let fd: Int32
+    private let owned: Bool
+    private var peeked: [UInt8] = []
+
+    /// Opens the file at `path` for reading.
+    init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        defer { close(fd) }
+        self.init(descriptor: fd, name: path, owned: true)
+    }
+
+    /// Reads `descriptor`, closing it at the end when `owned`.
+    init(descriptor: Int32, name: String, owned: Bool) {
+        self.fd = descriptor
+        self.name = name
+        self.owned = owned
+        var info = stat()
+        let regular = fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        size = regular ? Int(info.st_size) : nil
+    }
+
+    deinit {
+        if owned { close(fd) }
+    }
+
+    /// Up to `count` first bytes (fewer only at the end), which ``read(into:)`` then gives again.
+    mutating func peek(_ count: Int) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
-        let read = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
-        guard read >= 0 else {
-            throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        while peeked.count < count {
+            let read = try readDescriptor(into: &buffer, count: count - peeked.count)
+            if read == 0 { break }
+            peeked.append(contentsOf: buffer[0..<read])
         }
-        return Array(buffer[0..<read])
+        return peeked
+    }
+
+    /// Fills the start of `buffer`; returns how many bytes, 0 at the end.
+    mutating func read(into buffer: inout [UInt8]) throws -> Int {
+        if !peeked.isEmpty {
+            let count = min(peeked.count, buffer.count)
+            buffer.replaceSubrange(0..<count, with: peeked[0..<count])
+            peeked.removeFirst(count)
+            return count
+        }
+        return try readDescriptor(into: &buffer, count: buffer.count)
+    }
+
+    private func readDescriptor(into buffer: inout [UInt8], count: Int) throws -> Int {
+        while true {
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
+            if read >= 0 { return read }
+            if errno != EINTR { throw IngestError.unreadable(path: name, reason: String(cString: strerror(errno))) }
+        }
     }
 }

@@ -11,6 +11,11 @@ extension Archive {
     /// Read-only by construction: a separate connection opened read-only, with
     /// `PRAGMA query_only`, ATTACH disabled (its limit set to 0) and extension loading
     /// off; a statement that would write is refused before it runs.
+    ///
+    /// Rows are handed over as SQLite produces them, never collected, so a result larger
+    /// than memory streams. The statement answers to ``queryLimits``: past its timeout it
+    /// throws ``QueryError/timedOut(seconds:)``, after ``QueryLimits/cancel()``
+    /// ``QueryError/interrupted``.
     public func readOnlyQuery(
         _ sql: String, header: ([String]) throws -> Void, row body: ([String?]) throws -> Void
     ) throws {
@@ -21,6 +26,8 @@ extension Archive {
             sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)
             try db.execute(sql: "PRAGMA query_only = ON")
         }
+        let limits = queryLimits
+        configuration.prepareDatabase { db in limits.prepare(db) }
         let queue: DatabaseQueue
         if isInMemory {
             throw QueryError.sqlFailed("read-only SQL needs an archive file")
@@ -58,7 +65,7 @@ extension Archive {
                     })
                 }
             } catch let error as DatabaseError {
-                throw QueryError.sqlFailed(error.message ?? "\(error.resultCode)")
+                throw QueryError(interrupted: error, limits: limits) ?? .sqlFailed(error.message ?? "\(error.resultCode)")
             }
         }
     }

@@ -20,6 +20,10 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
     case notReadOnly(String)
     /// The SQL failed; `message` is SQLite's.
     case sqlFailed(String)
+    /// A statement worked longer than the time limit (``QueryLimits/timeout``) and was stopped.
+    case timedOut(seconds: Double)
+    /// The query was stopped by ``QueryLimits/cancel()`` (Ctrl-C).
+    case interrupted
 
     public var errorDescription: String? {
         func didYouMean(_ suggestion: String?) -> String { suggestion.map { " (did you mean '\($0)'?)" } ?? "" }
@@ -42,6 +46,12 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
             return "annals sql only reads: \(message)"
         case .sqlFailed(let message):
             return "the SQL failed: \(message)"
+        case .timedOut(let seconds):
+            let limit = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+            return "the query was stopped after \(limit) second\(seconds == 1 ? "" : "s"); "
+                + "narrow it, or allow more time with --timeout SECONDS (0 for no limit)"
+        case .interrupted:
+            return "interrupted; the archive is unchanged"
         }
     }
 }

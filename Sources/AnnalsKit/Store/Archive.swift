@@ -12,6 +12,8 @@ public final class Archive: Sendable {
     public let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
+    /// How long a query may run, and the switch that stops them all (Ctrl-C).
+    public let queryLimits: QueryLimits
 
     /// Opens (creating it and its folder if needed) and migrates the archive at `path`.
     public convenience init(path: String) throws {
@@ -22,11 +24,12 @@ public final class Archive: Sendable {
         } catch {
             throw ArchiveError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path)")
         }
+        let limits = QueryLimits()
         let pool: DatabasePool
         var attempt = 0
         while true {
             do {
-                pool = try DatabasePool(path: path, configuration: Archive.configuration())
+                pool = try DatabasePool(path: path, configuration: Archive.configuration(limits: limits))
                 break
             } catch let error as DatabaseError {
                 // A new file is switched to WAL mode when first opened. When several processes
@@ -41,17 +44,19 @@ public final class Archive: Sendable {
                 throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
             }
         }
-        try self.init(writer: pool, path: path)
+        try self.init(writer: pool, path: path, limits: limits)
     }
 
     /// An empty archive in memory, for tests and previews.
     public static func inMemory() throws -> Archive {
-        try Archive(writer: DatabaseQueue(configuration: configuration()), path: ":memory:")
+        let limits = QueryLimits()
+        return try Archive(writer: DatabaseQueue(configuration: configuration(limits: limits)), path: ":memory:", limits: limits)
     }
 
-    init(writer: any DatabaseWriter, path: String) throws {
+    init(writer: any DatabaseWriter, path: String, limits: QueryLimits) throws {
         self.writer = writer
         self.path = path
+        self.queryLimits = limits
         try migrate()
         try syncTagsIfNeeded()
     }
@@ -61,7 +66,8 @@ public final class Archive: Sendable {
         _ = annals_sqlite_disable_memory_statistics()
     }()
 
-    static func configuration() -> Configuration {
+    /// The connections' settings; read-only ones answer to `limits`.
+    static func configuration(limits: QueryLimits) -> Configuration {
         _ = processSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -72,6 +78,7 @@ public final class Archive: Sendable {
             // The writer's statement and savepoint journals stay in memory; a reader's sort
             // (the events of a large export) may spill to a temporary file, as sqlite3's does.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            limits.prepare(db)
         }
         return configuration
     }
