@@ -2,7 +2,7 @@ import AnnalsKit
 import ArgumentParser
 
 extension Annals {
-    struct Count: ArchiveCommand {
+    struct Count: QueryCommand {
         static let configuration = CommandConfiguration(
             abstract: "Count events (or articles, takeaways, implications, timeline entries) by period or facet.",
             discussion: """
@@ -21,6 +21,7 @@ extension Annals {
 
         @ParentCommand var parent: Annals
         @OptionGroup var archiveOptions: ArchiveOptions
+        @OptionGroup var limits: QueryOptions
 
         @Option(help: "What to count: events, articles, takeaways, implications or timeline (default: events, or the kind QUERY names).")
         var kind: RecordKind?
