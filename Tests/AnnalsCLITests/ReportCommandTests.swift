@@ -90,6 +90,24 @@ import Testing
         #expect(standardOutput.stdout.contains("<h1>Sanctions &lt;2025&gt;</h1>"))
     }
 
+    @Test func theHistogramCountsWhatAnnalsCountCounts() throws {
+        try ingestFixtures()
+        let question = "export-control events"
+        #expect(try annals(["report", question, "-o", "h.html"]).status == 0)
+        let html = try file("h.html")
+        let counted = try annals(["count", question, "--by", "year", "--format", "csv"])
+        let rows = counted.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let years = rows.filter { !$0[2].isEmpty }
+        #expect(years.count >= 2, "\(counted.stdout)")
+        #expect(html.contains("<h2 id=\"histogram-heading\">Events per year</h2>"))
+        // One bar per year, empty years too, each titled with the count `annals count` gives.
+        #expect(html.components(separatedBy: "<rect class=\"bar\"").count - 1 == years.count)
+        for row in years {
+            let n = Int(row[4])!
+            #expect(html.contains("<title>\(row[1]): \(n) event\(n == 1 ? "" : "s")</title>"), "\(row)")
+        }
+    }
+
     @Test func withoutAQuestionEverythingIsDrawnAndUnreadableDatesAreNoted() throws {
         try ingestFixtures()
         #expect(try annals(["report", "-o", "all.html"]).status == 0)

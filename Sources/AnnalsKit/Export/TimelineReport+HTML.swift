@@ -22,7 +22,7 @@ struct TimelineHTML {
             <title>
             """
         out.appendEscaped(report.title)
-        out += " — Annals</title>\n<style>" + Self.style + "</style>\n</head>\n<body>\n"
+        out += " — Annals</title>\n<style>" + Self.style + TimelineHistogram.style + "</style>\n</head>\n<body>\n"
         writeHeader(into: &out)
         out += "<main>\n<section class=\"timeline\" aria-labelledby=\"timeline-heading\">\n"
         out += "<h2 id=\"timeline-heading\">Timeline</h2>\n"
@@ -42,6 +42,7 @@ struct TimelineHTML {
             </section>
 
             """
+        TimelineHistogram(events: report.events).write(into: &out)
         writeTable(into: &out)
         out += "</main>\n<footer><p>Generated "
         out.appendEscaped(report.generatedAt)
@@ -156,7 +157,7 @@ struct TimelineHTML {
     // MARK: - Style, script and policy
 
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src \(hash(style)) \(hash(TimelineSVG.style)); script-src \(hash(script)); "
+        "default-src 'none'; style-src \(hash(style + TimelineHistogram.style)) \(hash(TimelineSVG.style)); script-src \(hash(script)); "
         + "img-src 'none'; base-uri 'none'; form-action 'none'"
 
     static func hash(_ text: String) -> String {

@@ -31,6 +31,40 @@ public struct CountRow: Sendable, Hashable {
         self.count = count
     }
 
+    /// Intervals (a record's first and last day, nil when undated) counted by `grouping`, a
+    /// calendar period: every period from `since`'s (else the first interval's) to
+    /// `until`'s (else the last interval's), empty ones included, then the
+    /// ``coarserLabel`` and ``undatedLabel`` rows when they count anything.
+    public static func periods(
+        _ intervals: [(start: Day?, end: Day?)], by grouping: CountGrouping, since: Day? = nil, until: Day? = nil
+    ) -> [CountRow] {
+        precondition(grouping.isPeriod, "a period grouping")
+        var periods: [Period: Int] = [:]
+        var coarser = 0, undated = 0
+        for (start, end) in intervals {
+            guard let start, let end else {
+                undated += 1
+                continue
+            }
+            let period = Period(grouping, containing: start)
+            if period == Period(grouping, containing: end) { periods[period, default: 0] += 1 } else { coarser += 1 }
+        }
+        var rows: [CountRow] = []
+        let first = since.map { Period(grouping, containing: $0) } ?? periods.keys.min()
+        let last = until.map { Period(grouping, containing: $0) } ?? periods.keys.max()
+        if let first, let last, first <= last {
+            var period = first
+            while period <= last {
+                rows.append(CountRow(grouping: grouping, label: period.label, start: period.start, end: period.end, count: periods[period] ?? 0))
+                guard let next = period.next else { break }
+                period = next
+            }
+        }
+        if coarser > 0 { rows.append(CountRow(grouping: grouping, label: coarserLabel, count: coarser)) }
+        if undated > 0 { rows.append(CountRow(grouping: grouping, label: undatedLabel, count: undated)) }
+        return rows
+    }
+
     /// The row of records dated, but not within one period of the grouping.
     public static let coarserLabel = "(less precise)"
     /// The row of records with no date that could be read.
@@ -110,36 +144,14 @@ extension Archive {
         case .total:
             return [CountRow(grouping: .total, label: "total", count: try count(kind, matching: filter))]
         case .year, .quarter, .month:
-            var periods: [Period: Int] = [:]
-            var coarser = 0, undated = 0
+            var intervals: [(Day?, Day?)] = []
             try writer.read { db in
                 let rows = try Row.fetchCursor(db, sql: "SELECT \(target.start), \(target.end) \(matching)", arguments: arguments)
                 while let row = try rows.next() {
-                    let start = (row[0] as String?).flatMap(Day.init(iso:)), end = (row[1] as String?).flatMap(Day.init(iso:))
-                    guard let start, let end else {
-                        undated += 1
-                        continue
-                    }
-                    let period = Period(grouping, containing: start)
-                    if period == Period(grouping, containing: end) { periods[period, default: 0] += 1 } else { coarser += 1 }
+                    intervals.append(((row[0] as String?).flatMap(Day.init(iso:)), (row[1] as String?).flatMap(Day.init(iso:))))
                 }
             }
-            var rows: [CountRow] = []
-            let first = filter.since.map { Period(grouping, containing: $0) } ?? periods.keys.min()
-            let last = filter.until.map { Period(grouping, containing: $0) } ?? periods.keys.max()
-            if let first, let last, first <= last {
-                var period = first
-                while period <= last {
-                    rows.append(CountRow(
-                        grouping: grouping, label: period.label, start: period.start, end: period.end,
-                        count: periods[period] ?? 0))
-                    guard let next = period.next else { break }
-                    period = next
-                }
-            }
-            if coarser > 0 { rows.append(CountRow(grouping: grouping, label: CountRow.coarserLabel, count: coarser)) }
-            if undated > 0 { rows.append(CountRow(grouping: grouping, label: CountRow.undatedLabel, count: undated)) }
-            return rows
+            return CountRow.periods(intervals, by: grouping, since: filter.since, until: filter.until)
         case .topic, .entity, .source:
             let sql: String
             switch grouping {
