@@ -49,7 +49,10 @@ demo: build
 	@echo "== annals topics"
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) topics
 
+# scripts/check-layers.sh: no folder of the library uses a type from a layer above it
+# (docs/architecture.md).
 test: deps
+	scripts/check-layers.sh
 	$(SWIFT) build
 	$(SWIFT) test
 

@@ -28,7 +28,7 @@ sources=(
     Sources/AnnalsKit/Ingest/PartialDate+Parsing.swift
     Sources/AnnalsKit/Ingest/IngestError.swift
     Sources/AnnalsKit/Model/*.swift
-    Sources/AnnalsKit/Export/JSONWriter.swift
+    Sources/AnnalsKit/Support/JSONWriter.swift
     Fuzz/FuzzCards.swift
 )
 mkdir -p "$out/corpus" Fuzz/crashes
