@@ -429,8 +429,15 @@ final class PrepareJob: @unchecked Sendable {
 }
 
 extension Ingestor {
-    /// Takes the archive's ingest lock for a run (an archive in memory has none).
+    /// Takes the archive's ingest lock for a run (an archive in memory has none). Another
+    /// run holding it is the ingest's ``IngestError/locked(path:holder:)``: the store
+    /// reports the lock, the ingest says what that means for the run.
     func takeLock() throws -> IngestLock? {
-        archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        guard !archive.isInMemory else { return nil }
+        do {
+            return try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        } catch LockError.held(let path, let holder) {
+            throw IngestError.locked(path: path, holder: holder)
+        }
     }
 }
