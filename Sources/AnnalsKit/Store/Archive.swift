@@ -8,8 +8,11 @@ import GRDB
 /// `Archive` owns the database connection and migrates the schema when opened.
 /// It is `Sendable`: share one instance; writes are serialized, reads run beside them.
 public final class Archive: Sendable {
-    /// The GRDB writer: a `DatabasePool` for files, a `DatabaseQueue` in memory.
-    public let writer: any DatabaseWriter
+    /// The GRDB writer: a `DatabasePool` for files, a `DatabaseQueue` in memory. Not
+    /// public: every read and write goes through the archive's own methods, which keep its
+    /// invariants (one transaction per batch, the search index, the event tables); raw
+    /// reads are ``readOnlyQuery(_:header:row:)``'s, and the tests reach it with `@testable import`.
+    let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
 
