@@ -131,7 +131,7 @@ extension Archive {
     /// parts (title, summary, what changed, why it matters, what to do next, insight, then
     /// takeaways and implications), a batch at a time (they may work in parallel). An event
     /// gets every entity its mentions name and the topics a quarter of them have
-    /// (``syncTopics(ofEvent:in:)``). Merges are not redone: events and corrections stay.
+    /// (`syncTopics(ofEvent:in:)`). Merges are not redone: events and corrections stay.
     public func reclassify(
         batchSize: Int = 20_000, mentionTags: ([String]) -> [Tags], articleTags: ([[String]]) -> [Tags]
     ) throws -> ReclassifyReport {
