@@ -6,7 +6,7 @@ ANNALS_DEBUG = .build/debug/annals
 ANNALS_RELEASE = .build/release/annals
 FUZZ_SECONDS ?= 30
 
-.PHONY: all build release demo test fuzz bench eval install deps clean report-screenshot
+.PHONY: all build release demo test docs fuzz bench eval install deps clean report-screenshot
 
 all: build
 
@@ -49,9 +49,18 @@ demo: build
 	@echo "== annals topics"
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) topics
 
+# scripts/check-layers.sh: no folder of the library uses a type from a layer above it
+# (docs/architecture.md).
 test: deps
+	scripts/check-layers.sh
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The AnnalsKit documentation (Sources/AnnalsKit/AnnalsKit.docc and every `///`), with
+# warnings as errors: a broken symbol link or a bad topic fails the build. Output in .build/docs.
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target AnnalsKit \
+	  --warnings-as-errors --output-path .build/docs
 
 # libFuzzer on the card and feed parsers (Fuzz/README.md); fails on a crash, keeps the input in Fuzz/crashes/.
 fuzz:

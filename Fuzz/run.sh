@@ -21,11 +21,14 @@ sources=(
     Sources/AnnalsKit/Ingest/TextDecoding.swift
     Sources/AnnalsKit/Ingest/MojibakeRepair.swift
     Sources/AnnalsKit/Ingest/CardParser.swift
+    Sources/AnnalsKit/Ingest/CardReader+*.swift
+    Sources/AnnalsKit/Ingest/ParserVocabulary.swift
+    Sources/AnnalsKit/Support/UTF8Bytes.swift
     Sources/AnnalsKit/Ingest/FeedParser.swift
     Sources/AnnalsKit/Ingest/PartialDate+Parsing.swift
     Sources/AnnalsKit/Ingest/IngestError.swift
     Sources/AnnalsKit/Model/*.swift
-    Sources/AnnalsKit/Export/JSONWriter.swift
+    Sources/AnnalsKit/Support/JSONWriter.swift
     Fuzz/FuzzCards.swift
 )
 mkdir -p "$out/corpus" Fuzz/crashes

@@ -48,7 +48,7 @@ extension Annals {
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: file))
                 } catch {
-                    throw IngestError.unreadable(path: file, reason: error.localizedDescription)
+                    throw TaxonomyError.unreadable(path: file, reason: error.localizedDescription)
                 }
                 let taxonomy: AnnalsKit.Taxonomy
                 do {

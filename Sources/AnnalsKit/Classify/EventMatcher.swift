@@ -35,9 +35,9 @@ public struct EventMention: Hashable, Sendable {
 /// 4. their identifiers do not conflict (``identifiersConflict(_:_:)``): codes of one
 ///    shape or stem (`910C` / `910B`), or numbers when no identifier is shared (`adds 140
 ///    entities` / `adds 80 entities`); years are not identifiers;
-/// 5. their lead actors do not conflict (``leadsConflict(_:_:kinds:)``): the first firm,
+/// 5. their lead actors do not conflict (`leadsConflict(_:_:kinds:)`): the first firm,
 ///    person, agency, country or unknown name of each, when neither line names the other's;
-/// 6. their names do not conflict (``namesConflict(_:_:kinds:)``) while they share few
+/// 6. their names do not conflict (`namesConflict(_:_:kinds:)`) while they share few
 ///    words (fewer than ``strongOverlap``), or differ in one name only with the same words:
 ///    they do not each name a firm, person, product or capitalized name the other lacks,
 ///    and a name the taxonomy does not know does not stand against a place, agency or list
@@ -59,7 +59,7 @@ public struct EventMention: Hashable, Sendable {
 /// swap in an otherwise identical line reads as another object; rounded figures
 /// (`$590 billion` / `nearly $600 billion`) conflict.
 public enum EventMatcher {
-    /// The least ``similarity(_:_:)`` of two mentions of one event.
+    /// The least ``similarity(_:_:kinds:)`` of two mentions of one event.
     public static let threshold = 0.5
 
     /// Why two mentions are, or are not, one event.
@@ -420,7 +420,7 @@ public enum EventMatcher {
     /// term: not an action or a single character. Rewordings
     /// differ in several places (`US expands AI chip export controls, with stricter
     /// thresholds aimed at China`), or before the verb (`Italy temporarily bans ChatGPT` /
-    /// `Italian regulator blocks ChatGPT`), and are left to ``similarity(_:_:)``.
+    /// `Italian regulator blocks ChatGPT`), and are left to ``similarity(_:_:kinds:)``.
     /// Sequences are ``EventKey/sequence``; empty ones never conflict.
     public static func objectsConflict(_ a: [String], _ b: [String]) -> (onlyA: [String], onlyB: [String])? {
         // Identifiers and actions have their own rules: the slots are found without them

@@ -20,14 +20,10 @@ public struct EventMerger: Sendable {
         entityKinds = kinds
     }
 
-    /// Where a mention goes: into `event`, which first takes in the events of `absorbing`
-    /// (the mention links them: it is the same event as a wording of each), or into a new
-    /// event when `event` is nil.
-    public struct Placement: Hashable, Sendable {
-        public var event: Int64?
-        public var absorbing: [Int64]
-
-        public static let new = Placement(event: nil, absorbing: [])
+    /// Whether `term` is distinctive enough to find candidate events by: common terms
+    /// (`us`, `chip`, `@china`) find too many events to say anything.
+    public func isDistinctive(_ term: String) -> Bool {
+        EventMatcher.weight(of: term, kinds: entityKinds) > EventKey.commonWeight
     }
 
     /// The events the mention belongs to, and so the one it joins.
@@ -43,12 +39,12 @@ public struct EventMerger: Sendable {
     /// event two earlier lines told apart brings them together, so the events do not depend
     /// on the order lines arrive in. The event kept is the oldest (the lowest id), so ids
     /// already handed out stay valid as long as possible.
-    public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> Placement {
+    public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> EventPlacement {
         let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
         var linked: [(candidate: EventCandidate, score: Double, text: String)] = []
         // Every way to be the same event shares a distinctive term, unless the line has none:
         // a wording without one is passed over before the full comparison.
-        let distinctive = Set(facts.terms.filter { EventMatcher.weight(of: $0, kinds: entityKinds) > EventKey.commonWeight })
+        let distinctive = Set(facts.terms.filter(isDistinctive))
         for candidate in candidates where EventMatcher.datesCompatible(date, candidate.date) {
             var best: (Double, String)?
             for wording in candidate.wordings where distinctive.isEmpty || wording.key.terms.contains(where: distinctive.contains) {
@@ -87,8 +83,18 @@ public struct EventMerger: Sendable {
             entities.formUnion(candidate.entities)
         }
         let keep = members.min()!
-        return Placement(event: keep, absorbing: members.filter { $0 != keep }.sorted())
+        return EventPlacement(event: keep, absorbing: members.filter { $0 != keep }.sorted())
     }
+}
+
+/// Where a mention goes: into `event`, which first takes in the events of `absorbing`
+/// (the mention links them: it is the same event as a wording of each), or into a new
+/// event when `event` is nil.
+public struct EventPlacement: Hashable, Sendable {
+    public var event: Int64?
+    public var absorbing: [Int64]
+
+    public static let new = EventPlacement(event: nil, absorbing: [])
 }
 
 extension PartialDate.Precision {

@@ -214,7 +214,7 @@ public struct EventKey: Hashable, Sendable {
 
     /// Terms so common in news about AI and chips that sharing them says little: the main
     /// countries and blocs, `ai`, `chip`, `company`. They weigh ``commonWeight`` in
-    /// ``EventMatcher/similarity(_:_:)``, every other term 1 (a cheap stand-in for
+    /// ``EventMatcher/similarity(_:_:kinds:)``, every other term 1 (a cheap stand-in for
     /// inverse document frequency, which needs a corpus).
     public static let commonTerms: Set<String> = [
         "us", "china", "eu", "uk", "japan", "korea", "taiwan", "netherlands", "russia", "india", "ai", "chip", "company",
@@ -224,7 +224,7 @@ public struct EventKey: Hashable, Sendable {
     /// The weight of a term of ``commonTerms``.
     public static let commonWeight = 0.25
 
-    /// How much sharing `term` counts in ``EventMatcher/similarity(_:_:)``.
+    /// How much sharing `term` counts in ``EventMatcher/similarity(_:_:kinds:)``.
     public static func weight(of term: String) -> Double {
         commonTerms.contains(term) ? commonWeight : 1
     }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Why a taxonomy cannot be used. Every case but ``invalidJSON(line:column:reason:)``
-/// and ``notUTF8(offset:)`` names the path of the bad field, like
-/// `topics[3].rules.patterns[0]`, and the message starts with it.
+/// Why a taxonomy cannot be used. Every case but ``unreadable(path:reason:)`` (a file),
+/// ``invalidJSON(line:column:reason:)`` and ``notUTF8(offset:)`` names the path of the bad
+/// field, like `topics[3].rules.patterns[0]`, and the message starts with it.
 public enum TaxonomyError: Error, LocalizedError, Equatable, Sendable {
+    /// The taxonomy file at `path` could not be read.
+    case unreadable(path: String, reason: String)
     /// The bytes are not valid UTF-8; `offset` is the first bad byte.
     case notUTF8(offset: Int)
     /// The text is not JSON; `line` and `column` (from 1, in characters) say where.
@@ -42,7 +44,7 @@ public enum TaxonomyError: Error, LocalizedError, Equatable, Sendable {
     /// The path of the bad field, when there is one.
     public var path: String? {
         switch self {
-        case .notUTF8, .invalidJSON: return nil
+        case .unreadable, .notUTF8, .invalidJSON: return nil
         case .missingField(let path), .wrongType(let path, _), .unknownField(let path, _), .invalidVersion(let path),
             .invalidSlug(let path, _), .empty(let path), .noWords(let path, _), .duplicate(let path, _, _),
             .ambiguous(let path, _, _), .unknownKind(let path, _), .noRules(let path),
@@ -54,6 +56,8 @@ public enum TaxonomyError: Error, LocalizedError, Equatable, Sendable {
 
     public var errorDescription: String? {
         switch self {
+        case .unreadable(let path, let reason):
+            return "cannot read \(path): \(reason)"
         case .notUTF8(let offset):
             return "the taxonomy is not valid UTF-8 (first bad byte at offset \(offset))"
         case .invalidJSON(let line, let column, let reason):

@@ -9,11 +9,6 @@ public protocol ExportRecord: Sendable {
     var jsonValue: JSONValue { get }
 }
 
-/// What an `annals export` or listing can be about.
-public enum RecordKind: String, CaseIterable, Sendable {
-    case events, articles, takeaways, implications, timeline
-}
-
 extension PartialDate {
     /// `date` (as written), `precision`, `start`, `end`.
     var csvCells: [CSVWriter.Cell] {

@@ -183,34 +183,15 @@ public enum MojibakeRepair {
         return k
     }
 
-    @inline(__always)
-    static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
-        (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c)
-    }
-
     /// The scalar that starts at `i` (valid UTF-8 assumed).
     static func scalar(_ b: Bytes, at i: Int) -> Unicode.Scalar? {
-        guard i < b.count else { return nil }
-        let c = b[i]
-        var value: UInt32
-        var length: Int
-        switch c {
-        case 0..<0x80: return Unicode.Scalar(c)
-        case 0xC0..<0xE0: value = UInt32(c & 0x1F); length = 2
-        case 0xE0..<0xF0: value = UInt32(c & 0x0F); length = 3
-        default: value = UInt32(c & 0x07); length = 4
-        }
-        guard i + length <= b.count else { return nil }
-        for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-        return Unicode.Scalar(value)
+        UTF8Bytes.scalar(in: b, at: i)
     }
 
     /// The scalar that ends just before `i`.
     static func scalar(_ b: Bytes, before i: Int) -> Unicode.Scalar? {
         guard i > 0 else { return nil }
-        var k = i - 1
-        while k > 0, b[k] & 0xC0 == 0x80 { k -= 1 }
-        return scalar(b, at: k)
+        return scalar(b, at: UTF8Bytes.scalarStart(in: b, before: i, from: 0))
     }
 
     static func isHorizontalSpace(_ c: Unicode.Scalar?) -> Bool {
@@ -219,14 +200,11 @@ public enum MojibakeRepair {
 
     static func isLetter(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
-        return c.isASCII ? isASCIIAlphanumeric(UInt8(c.value)) && c.value > 0x39 : c.properties.isAlphabetic
+        return c.isASCII ? UTF8Bytes.isASCIIAlphanumeric(UInt8(c.value)) && c.value > 0x39 : c.properties.isAlphabetic
     }
 
     /// Card headings whose mangled emoji marker counts as evidence, as lowercase letters and digits.
-    static let headingKeys: [[UInt8]] = [
-        "30secondtldr", "tldr", "deepinsight", "enhancedkeytakeaways", "keytakeaways",
-        "futureimplications", "timeline", "relatedupdates", "weeklyairecap",
-    ].map { Array($0.utf8) }
+    static let headingKeys: [[UInt8]] = ParserVocabulary.cardHeadings.filter(\.marked).map(\.key)
 
     /// Whether the bytes from `i` (after optional spaces and punctuation) start with a heading.
     static func startsWithHeading(_ b: Bytes, from i: Int, to end: Int) -> Bool {
@@ -236,7 +214,7 @@ public enum MojibakeRepair {
         while k < end, key.count < 20 {
             let c = b[k]
             if c >= 0x80 { break }
-            if isASCIIAlphanumeric(c) { key.append((0x41...0x5A).contains(c) ? c + 32 : c) }
+            if UTF8Bytes.isASCIIAlphanumeric(c) { key.append(UTF8Bytes.lowercased(c)) }
             k += 1
         }
         return headingKeys.contains { key.starts(with: $0) }
@@ -270,7 +248,7 @@ public enum MojibakeRepair {
                     guard thai(b, i, lineEnd) != nil else { i += 1; continue }
                     let e = run(b, from: i, to: lineEnd, into: &values)
                     if classify(values) != nil,
-                        (i > lineStart && isASCIIAlphanumeric(b[i - 1])) || (e < lineEnd && isASCIIAlphanumeric(b[e]))
+                        (i > lineStart && UTF8Bytes.isASCIIAlphanumeric(b[i - 1])) || (e < lineEnd && UTF8Bytes.isASCIIAlphanumeric(b[e]))
                     {
                         return true
                     }

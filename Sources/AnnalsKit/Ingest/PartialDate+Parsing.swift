@@ -289,21 +289,7 @@ private enum DateReader {
         var lowered: [UInt8] = []
         lowered.reserveCapacity(word.count)
         for c in word { lowered.append(lower(c)) }
-        switch String(decoding: lowered, as: UTF8.self) {
-        case "jan", "january": return 1
-        case "feb", "february": return 2
-        case "mar", "march": return 3
-        case "apr", "april": return 4
-        case "may": return 5
-        case "jun", "june": return 6
-        case "jul", "july": return 7
-        case "aug", "august": return 8
-        case "sep", "sept", "september": return 9
-        case "oct", "october": return 10
-        case "nov", "november": return 11
-        case "dec", "december": return 12
-        default: return nil
-        }
+        return ParserVocabulary.months[String(decoding: lowered, as: UTF8.self)]
     }
 }
 

@@ -312,17 +312,6 @@ extension Archive {
         return articles.filter { seen.insert($0.id).inserted }
     }
 
-    /// `text` cut at each `separator`. The unit and record separators (control characters,
-    /// which never join the next character into one) are found by their UTF-8 byte, the
-    /// cheap way; other separators as characters.
-    static func split(_ text: String?, by separator: Unicode.Scalar = "\u{1F}") -> [String] {
-        guard let text, !text.isEmpty else { return [] }
-        guard separator.value < 0x20 else {
-            return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
-        }
-        return text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: false).map { String(Substring($0)) }
-    }
-
     static func articleRef(_ packed: String) -> ArticleRef? {
         let parts = packed.utf8.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let id = Int64(Substring(parts[0])) else { return nil }

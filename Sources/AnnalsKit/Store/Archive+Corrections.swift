@@ -9,17 +9,6 @@ public struct TopicCount: Sendable, Hashable {
     public var articles: Int
 }
 
-/// Tags for one event or article, from classification.
-public struct Tags: Sendable, Hashable {
-    public var topics: [String]
-    public var entities: [String]
-
-    public init(topics: [String], entities: [String]) {
-        self.topics = topics
-        self.entities = entities
-    }
-}
-
 /// What `reclassify` changed.
 public struct ReclassifyReport: Sendable, Hashable {
     public var events = 0
@@ -29,35 +18,6 @@ public struct ReclassifyReport: Sendable, Hashable {
 }
 
 extension Archive {
-    // MARK: - Events
-
-    /// The event with `id`.
-    public func event(id: Int64) throws -> Event {
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.eventSelect(articleLimit: nil) + " WHERE e.id = ?", arguments: [id]) else {
-                throw ArchiveError.notFound(kind: "event", id: id)
-            }
-            return Self.event(row)
-        }
-    }
-
-    /// The timeline entries that mention event `id`, oldest article first.
-    public func mentions(ofEvent id: Int64) throws -> [TimelineRow] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT x.id, x.event_id, x.position, x.date_text, x.date, x.precision, x.start, x.end, x.text,
-                    a.id AS article_id, a.title, s.name AS source
-                FROM timeline_entries x JOIN articles a ON a.id = x.article_id JOIN sources s ON s.id = a.source_id
-                WHERE x.event_id = ? ORDER BY a.id, x.position
-                """, arguments: [id]
-            ).map { row in
-                TimelineRow(
-                    id: row["id"], article: ArticleRef(id: row["article_id"], title: row["title"], source: row["source"]),
-                    eventID: row["event_id"], position: row["position"], date: PartialDate(row: row), text: row["text"])
-            }
-        }
-    }
-
     /// Topics in taxonomy order with the number of events and articles each tags.
     public func topicCounts() throws -> [TopicCount] {
         try writer.read { db in
@@ -171,7 +131,7 @@ extension Archive {
     /// parts (title, summary, what changed, why it matters, what to do next, insight, then
     /// takeaways and implications), a batch at a time (they may work in parallel). An event
     /// gets every entity its mentions name and the topics a quarter of them have
-    /// (``syncTopics(ofEvent:in:)``). Merges are not redone: events and corrections stay.
+    /// (`syncTopics(ofEvent:in:)`). Merges are not redone: events and corrections stay.
     public func reclassify(
         batchSize: Int = 20_000, mentionTags: ([String]) -> [Tags], articleTags: ([[String]]) -> [Tags]
     ) throws -> ReclassifyReport {

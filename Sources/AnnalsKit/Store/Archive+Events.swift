@@ -156,7 +156,7 @@ extension Archive {
             arguments: [year, facts.signature, entry.date.text], in: db)
         guard let year, !facts.terms.isEmpty else { return candidates }
         // Common terms (`us`, `chip`, `@china`) find too many events to say anything.
-        let distinctive = facts.terms.filter { EventMatcher.weight(of: $0, kinds: context.merger.entityKinds) > EventKey.commonWeight }
+        let distinctive = facts.terms.filter(context.merger.isDistinctive)
         // An event that tells the same happening shares some of the line's distinctive terms,
         // and which ones are read should not depend on how many events each term had when the
         // line arrived (that would make the events depend on the order of ingest): every one

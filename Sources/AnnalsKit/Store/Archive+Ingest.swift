@@ -1,80 +1,5 @@
-import Crypto
 import Foundation
 import GRDB
-
-/// A document ready to be stored: its bytes, where it came from, and what parsing made of it.
-public struct PreparedDocument: Sendable {
-    /// What parsing made of a document.
-    public enum Content: Sendable {
-        /// Articles parsed (and classified) from it, with the items (array elements) that were rejected.
-        case articles([ClassifiedArticle], itemRejects: [(index: Int, error: IngestError)])
-        /// The whole document was rejected.
-        case rejected(IngestError)
-    }
-
-    public var origin: String
-    /// 1-based line within `origin`, for a line of an NDJSON feed.
-    public var line: Int?
-    public var format: InputFormat
-    public var bytes: [UInt8]
-    public var sha256: String
-    public var content: Content
-
-    public init(origin: String, line: Int? = nil, format: InputFormat, bytes: [UInt8], content: Content) {
-        self.origin = origin
-        self.line = line
-        self.format = format
-        self.bytes = bytes
-        self.sha256 = Digest.sha256Hex(bytes)
-        self.content = content
-    }
-}
-
-/// What storing one document did.
-public struct StoreOutcome: Sendable, Hashable {
-    /// The document's bytes were already in the archive: nothing was written.
-    public var duplicate = false
-    public var new = 0
-    public var updated = 0
-    public var unchanged = 0
-    /// Where and why parts (or all) of the document were rejected.
-    public var rejects: [Reject] = []
-    /// The ids of the articles the document carried.
-    public var articleIDs: [Int64] = []
-}
-
-/// An input that could not be used, with where it was and why.
-public struct Reject: Sendable, Hashable, CustomStringConvertible {
-    public var origin: String
-    public var line: Int?
-    public var reason: String
-
-    public init(origin: String, line: Int? = nil, reason: String) {
-        self.origin = origin
-        self.line = line
-        self.reason = reason
-    }
-
-    /// `origin:line: reason`.
-    public var description: String {
-        if let line { return "\(origin):\(line): \(reason)" }
-        return "\(origin): \(reason)"
-    }
-}
-
-enum Digest {
-    static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        let digest = SHA256.hash(data: bytes)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
 
 extension Archive {
     // MARK: - Writing documents
@@ -86,7 +11,7 @@ extension Archive {
     /// batch is first written without savepoints (each costs SQLite a sub-journal of every
     /// page it touches); if any document fails, that transaction is rolled back and the
     /// batch is written again with one savepoint per document.
-    public func store(_ documents: [PreparedDocument], merger: EventMerger, receivedAt: Date = Date()) throws -> [StoreOutcome] {
+    public func store(_ documents: [PreparedDocument], merger: any EventPlacing, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
         do {
             return try writer.write { db in try Self.store(documents, isolated: false, merger: merger, now: now, in: db) }
@@ -99,7 +24,7 @@ extension Archive {
     private struct DocumentStoreFailure: Error {}
 
     private static func store(
-        _ documents: [PreparedDocument], isolated: Bool, merger: EventMerger, now: String, in db: Database
+        _ documents: [PreparedDocument], isolated: Bool, merger: any EventPlacing, now: String, in db: Database
     ) throws -> [StoreOutcome] {
         let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try hasCorrections(db), now: now)
         let index = try SearchIndexMarks(db)
@@ -167,7 +92,7 @@ extension Archive {
 
     /// What every document of one write transaction shares.
     struct StoreContext {
-        var merger: EventMerger
+        var merger: any EventPlacing
         var tags: TagIDs
         /// Whether analysts have corrected the merger at all (most archives: no lookups needed).
         var hasCorrections: Bool

@@ -77,7 +77,7 @@ extension Archive {
     /// updated only when this document carries its current version (a newer document
     /// wins); open rejects of a document that now parses are marked resolved.
     public func storeReparsed(
-        _ documents: [(id: Int64, content: PreparedDocument.Content)], merger: EventMerger, at date: Date = Date()
+        _ documents: [(id: Int64, content: PreparedDocument.Content)], merger: any EventPlacing, at date: Date = Date()
     ) throws -> IngestReport {
         let now = Timestamp.iso(date)
         return try writer.write { db in

@@ -17,7 +17,7 @@ extension Archive {
     }
 
     /// Replaces the taxonomy in use (validated by ``Taxonomy/load(json:)``) and the topic
-    /// and entity tables; run ``reclassify(with:)`` to re-tag what is stored.
+    /// and entity tables; run ``Reclassifier/run()`` to re-tag what is stored.
     public func importTaxonomy(_ taxonomy: Taxonomy, at date: Date = Date()) throws {
         try writer.write { db in
             let json = String(decoding: taxonomy.jsonData(), as: UTF8.self)

@@ -8,8 +8,11 @@ import GRDB
 /// `Archive` owns the database connection and migrates the schema when opened.
 /// It is `Sendable`: share one instance; writes are serialized, reads run beside them.
 public final class Archive: Sendable {
-    /// The GRDB writer: a `DatabasePool` for files, a `DatabaseQueue` in memory.
-    public let writer: any DatabaseWriter
+    /// The GRDB writer: a `DatabasePool` for files, a `DatabaseQueue` in memory. Not
+    /// public: every read and write goes through the archive's own methods, which keep its
+    /// invariants (one transaction per batch, the search index, the event tables); raw
+    /// reads are ``readOnlyQuery(_:header:row:)``'s, and the tests reach it with `@testable import`.
+    let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
     /// How long a query may run, and the switch that stops them all (Ctrl-C).
@@ -131,5 +134,20 @@ public final class Archive: Sendable {
                 before = now
             }
         }
+    }
+}
+
+extension Archive {
+    // MARK: - Packed columns
+
+    /// `text` cut at each `separator`. The unit and record separators (control characters,
+    /// which never join the next character into one) are found by their UTF-8 byte, the
+    /// cheap way; other separators as characters.
+    static func split(_ text: String?, by separator: Unicode.Scalar = "\u{1F}") -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        guard separator.value < 0x20 else {
+            return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+        }
+        return text.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 }

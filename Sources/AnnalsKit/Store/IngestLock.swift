@@ -13,7 +13,8 @@ public final class IngestLock: Sendable {
     public let path: String
 
     /// Takes the lock of the archive at `archivePath`, waiting up to `wait` seconds;
-    /// throws ``IngestError/locked(path:holder:)`` when another run keeps it.
+    /// throws ``LockError/held(path:holder:)`` when another run keeps it, and
+    /// ``ArchiveError/cannotOpen(path:reason:)`` when the lock file cannot be opened.
     public init(archivePath: String, wait: Double = 0) throws {
         path = archivePath + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -25,7 +26,7 @@ public final class IngestLock: Sendable {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw IngestError.locked(path: archivePath, holder: holder)
+                throw LockError.held(path: archivePath, holder: holder)
             }
             usleep(50_000)
         }
@@ -45,5 +46,19 @@ public final class IngestLock: Sendable {
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+/// Why the ingest lock of an archive could not be taken.
+public enum LockError: Error, LocalizedError, Equatable, Sendable {
+    /// Another process holds the lock of the archive at `path`; `holder` says who, as the
+    /// lock file tells it ("held by pid 12 on host since …", or "holder unknown").
+    case held(path: String, holder: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .held(let path, let holder):
+            return "the ingest lock of \(path) is taken (\(holder))"
+        }
     }
 }

@@ -60,40 +60,6 @@ public enum IngestEvent: Sendable {
     case moved(from: String, to: String)
 }
 
-/// What an ingest run did.
-public struct IngestReport: Sendable, Hashable {
-    /// Documents read: files, and lines of NDJSON feeds.
-    public var documents = 0
-    /// Documents whose bytes were already in the archive.
-    public var duplicates = 0
-    public var new = 0
-    public var updated = 0
-    public var unchanged = 0
-    public var rejects: [Reject] = []
-    public var warnings: [Reject] = []
-    /// Files passed over because they were ingested before, unchanged.
-    public var seenFiles = 0
-    /// Files passed over because they changed too recently (still being written?).
-    public var unsettledFiles = 0
-    /// Files moved to `--move-to` or `--reject-to`.
-    public var movedFiles = 0
-
-    public init() {}
-
-    /// One line for people and cron mail, e.g. `12 documents: 10 new, 1 updated, 1 unchanged, 0 rejected`.
-    public var summary: String {
-        var text = "\(documents) document\(documents == 1 ? "" : "s"): \(new) new, \(updated) updated, \(unchanged) unchanged, \(rejects.count) rejected"
-        var notes: [String] = []
-        if duplicates > 0 { notes.append("\(duplicates) already archived") }
-        if seenFiles > 0 { notes.append("\(seenFiles) file\(seenFiles == 1 ? "" : "s") seen before") }
-        if unsettledFiles > 0 { notes.append("\(unsettledFiles) still being written") }
-        if movedFiles > 0 { notes.append("\(movedFiles) moved") }
-        if !warnings.isEmpty { notes.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
-        if !notes.isEmpty { text += " (" + notes.joined(separator: ", ") + ")" }
-        return text
-    }
-}
-
 /// Reads files, folders and standard input, parses them, and stores them in an ``Archive``.
 ///
 /// Documents are parsed in parallel and stored in batches, one transaction per batch
@@ -116,7 +82,7 @@ public struct Ingestor: Sendable {
         now: @Sendable () -> Date = { Date() },
         onEvent: @escaping (IngestEvent) -> Void = { _ in }
     ) throws -> IngestReport {
-        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
         let runID = try archive.beginRun(inputs: paths)
         try archive.prepareForBulkWrites()
@@ -148,7 +114,7 @@ public struct Ingestor: Sendable {
     /// Ingests one document (or feed) already in memory, e.g. from tests or another program.
     /// Holds the archive's ingest lock like any run, but records no run in `ingest_runs`.
     public func ingest(bytes: [UInt8], origin: String, format: InputFormat? = nil) throws -> IngestReport {
-        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
         var run = try Run(ingestor: self, onEvent: { _ in })
         try run.add(bytes: bytes, origin: origin, format: (format ?? options.format).resolved(path: origin, head: bytes.prefix(1 << 16)))
@@ -512,5 +478,19 @@ final class PrepareJob: @unchecked Sendable {
         done.wait()
         done.signal()
         return result
+    }
+}
+
+extension Ingestor {
+    /// Takes the archive's ingest lock for a run (an archive in memory has none). Another
+    /// run holding it is the ingest's ``IngestError/locked(path:holder:)``: the store
+    /// reports the lock, the ingest says what that means for the run.
+    func takeLock() throws -> IngestLock? {
+        guard !archive.isInMemory else { return nil }
+        do {
+            return try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        } catch LockError.held(let path, let holder) {
+            throw IngestError.locked(path: path, holder: holder)
+        }
     }
 }

@@ -5,7 +5,7 @@ extension Ingestor {
     /// the parser does: all documents that carry a current article or were rejected, or,
     /// with `rejectedOnly`, only those with an open reject (`annals rejects --retry`).
     public func reparse(rejectedOnly: Bool = false) throws -> IngestReport {
-        let lock = archive.isInMemory ? nil : try IngestLock(archivePath: archive.path, wait: options.lockWait)
+        let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
         var report = IngestReport()
         let taxonomy = try archive.taxonomy()
