@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Why a query or question cannot be answered as asked.
 public enum QueryError: Error, LocalizedError, Equatable, Sendable {
@@ -52,6 +53,18 @@ public enum QueryError: Error, LocalizedError, Equatable, Sendable {
                 + "narrow it, or allow more time with --timeout SECONDS (0 for no limit)"
         case .interrupted:
             return "interrupted; the archive is unchanged"
+        }
+    }
+}
+
+extension QueryError {
+    /// The query error an interrupted read stands for (a timeout, or Ctrl-C), or nil when
+    /// `error` is not SQLite's `SQLITE_INTERRUPT`.
+    public init?(interrupted error: any Error, limits: QueryLimits) {
+        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_INTERRUPT else { return nil }
+        switch limits.interruption {
+        case .timedOut(let seconds): self = .timedOut(seconds: seconds)
+        case .cancelled, nil: self = .interrupted
         }
     }
 }

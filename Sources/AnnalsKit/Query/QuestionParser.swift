@@ -122,7 +122,7 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///   `between D1 and D2`, `from D1 to D2`, `D1 to D2`, `in D1 until D2` → since = D1's
 ///   start, until = D2's end; `from D` alone → since = start.
 /// - Several expressions narrow each other (the latest since, the earliest until); an
-///   interval left empty is ``QueryError/emptyInterval``.
+///   interval left empty is ``QueryError/emptyInterval(since:until:)``.
 /// - Calendar periods hold today: `this week` (Monday–Sunday), `this month`, `this
 ///   quarter`, `this year` are the whole period, including days still to come;
 ///   `last|previous week|month|quarter|year` is the whole period before it; `today`,
@@ -134,7 +134,7 @@ public struct ParsedQuestion: Sendable, Hashable {
 ///   calendar month but "last 1 month" and "past month" are rolling.
 /// - Nothing is guessed: "in March" (no year) is a bad date, not this March. After a time
 ///   word, a word that looks like a failed date ("2024-13", "2025-02-30", "Marchh 2025",
-///   "Q5 2025") is ``QueryError/badDate``; so is anything after `since`, `after`,
+///   "Q5 2025") is ``QueryError/badDate(_:)``; so is anything after `since`, `after`,
 ///   `before`, `until`, `during`, `between` that is not a date.
 /// - `recent` is an order (newest first), not a period; `last` with neither a count nor a
 ///   unit ("the last summit") is a search term.

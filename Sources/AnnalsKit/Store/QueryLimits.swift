@@ -19,7 +19,7 @@ public final class QueryLimits: @unchecked Sendable {
     private let lock = NSLock()
     private var _timeout: Double?
     private var _cancelled = false
-    private var _interruption: QueryError?
+    private var _interruption: Stop?
     /// One clock per connection, kept alive as long as the connections that point at them.
     private var clocks: [StatementClock] = []
 
@@ -44,8 +44,14 @@ public final class QueryLimits: @unchecked Sendable {
     /// Whether ``cancel()`` was called.
     public var isCancelled: Bool { lock.withLock { _cancelled } }
 
+    /// Why a statement was stopped: it worked past the time limit, or every query was cancelled.
+    public enum Stop: Sendable, Equatable {
+        case timedOut(seconds: Double)
+        case cancelled
+    }
+
     /// Why the last interrupted statement was stopped.
-    var interruption: QueryError? { lock.withLock { _interruption } }
+    var interruption: Stop? { lock.withLock { _interruption } }
 
     /// Installs the progress handler and the statement clock on a read-only connection;
     /// called from `Configuration.prepareDatabase` for every connection. Writers are left alone.
@@ -67,7 +73,7 @@ public final class QueryLimits: @unchecked Sendable {
     fileprivate func shouldStop(busy: Double) -> Bool {
         lock.withLock {
             if _cancelled {
-                _interruption = .interrupted
+                _interruption = .cancelled
                 return true
             }
             if let timeout = _timeout, busy > timeout {
@@ -103,14 +109,5 @@ private final class StatementClock: @unchecked Sendable {
         if last != 0 { busy += min(Double(now &- last) / 1e9, Self.longestStep) }
         last = now
         return limits.shouldStop(busy: busy)
-    }
-}
-
-extension QueryError {
-    /// The query error an interrupted read stands for (a timeout, or Ctrl-C), or nil when
-    /// `error` is not SQLite's `SQLITE_INTERRUPT`.
-    public init?(interrupted error: any Error, limits: QueryLimits) {
-        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_INTERRUPT else { return nil }
-        self = limits.interruption ?? .interrupted
     }
 }
