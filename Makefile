@@ -46,6 +46,8 @@ demo: build
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) events --sort mentions --limit 5
 	@echo '== annals ask "all export-control events since 2024"'
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) ask "all export-control events since 2024"
+	@echo '== annals ask "how many export-control events per year"'
+	@$(ANNALS_DEBUG) --db $(DEMO_DB) ask "how many export-control events per year"
 	@echo "== annals topics"
 	@$(ANNALS_DEBUG) --db $(DEMO_DB) topics
 
