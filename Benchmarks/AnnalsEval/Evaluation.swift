@@ -36,9 +36,10 @@ public struct EvaluationRun: Sendable {
 
     /// Ingests `inputs` (corpus-relative, in this order) in `runs` successive ingest runs
     /// into a new archive file under `folder`, then reads it back.
-    /// `inspect`, when given, sees the archive before it is deleted.
+    /// `inspect`, when given, sees the archive and where each line went before the archive is deleted.
     public init(
-        corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, folder: URL, inspect: ((Archive) throws -> Void)? = nil
+        corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, folder: URL,
+        inspect: ((Archive, [EvaluationCorpus.MentionKey: Placed]) throws -> Void)? = nil
     ) throws {
         let path = folder.appending(path: "eval-\(UUID().uuidString).sqlite").path
         defer {
@@ -82,7 +83,7 @@ public struct EvaluationRun: Sendable {
                 file: URL(fileURLWithPath: row[1]!).lastPathComponent, title: row[2] ?? "",
                 topics: articleTopics[Int(row[0]!)!] ?? []))
         }
-        try inspect?(archive)
+        try inspect?(archive, placed)
     }
 }
 

@@ -60,8 +60,8 @@ public struct QuestionEvaluation: Sendable {
     public init(corpus: EvaluationCorpus, folder: URL) throws {
         let questions = try Self.questions(corpus)
         var results: [Result] = []
-        _ = try EvaluationRun(corpus: corpus, inputs: corpus.inputFiles, folder: folder) { archive in
-            let truth = try Self.trueEvents(archive, corpus)
+        _ = try EvaluationRun(corpus: corpus, inputs: corpus.inputFiles, folder: folder) { archive, placed in
+            let truth = Self.trueEvents(placed, corpus)
             for (question, required, acceptable) in questions {
                 var result = Result(
                     question: question, understanding: "", required: required, acceptable: acceptable, rows: [])
@@ -80,18 +80,12 @@ public struct QuestionEvaluation: Sendable {
     }
 
     /// The true event of each stored event: the one most of its lines cite.
-    static func trueEvents(_ archive: Archive, _ corpus: EvaluationCorpus) throws -> [Int64: String] {
-        var cited: [EvaluationCorpus.MentionKey: String] = [:]
-        for mention in corpus.mentions { cited[mention.key] = mention.event }
+    static func trueEvents(
+        _ placed: [EvaluationCorpus.MentionKey: EvaluationRun.Placed], _ corpus: EvaluationCorpus
+    ) -> [Int64: String] {
         var votes: [Int64: [String: Int]] = [:]
-        try archive.readOnlyQuery(
-            """
-            SELECT d.origin, t.text, t.event_id FROM timeline_entries t
-            JOIN articles a ON a.id = t.article_id JOIN documents d ON d.id = a.document_id WHERE t.event_id IS NOT NULL
-            """, header: { _ in }
-        ) { row in
-            let key = EvaluationCorpus.MentionKey(file: URL(fileURLWithPath: row[0]!).lastPathComponent, text: row[1]!)
-            if let event = cited[key], let id = Int64(row[2]!) { votes[id, default: [:]][event, default: 0] += 1 }
+        for mention in corpus.mentions {
+            if let id = placed[mention.key]?.event { votes[Int64(id), default: [:]][mention.event, default: 0] += 1 }
         }
         return votes.mapValues { counts in counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
     }

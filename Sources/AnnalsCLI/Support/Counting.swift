@@ -34,6 +34,7 @@ enum Counting {
     }
 }
 
+/// What `RecordPrinter` asks of every record; a count's own table (with bars) is ``Counting/table(_:kind:barWidth:)``.
 extension CountRow: TableRow {
     static let tableColumns: [TableRenderer.Column] = [.init(title: "label", flexible: true), .init(title: "count", numeric: true)]
     var tableCells: [String] { [label, String(count)] }

@@ -63,23 +63,20 @@ extension Archive {
         }
         guard !words.isEmpty else { return answer([]) }
         // A listing's page is not what relaxation looks at: whether anything matches at all.
-        func matches(_ kept: [String], anyOf: Bool = false) throws -> Int {
-            var filter = searching(kept, anyOf: anyOf)
+        func matches(_ kept: [String]) throws -> Int {
+            var filter = searching(kept)
             filter.limit = nil
             filter.offset = 0
             return try count(question.kind, matching: filter)
         }
         if try matches(words) > 0 { return answer(words) }
-        let filter = question.filter
-        let narrowed = !filter.topics.isEmpty || !filter.allTopics.isEmpty || !filter.entities.isEmpty
-            || !filter.anyEntities.isEmpty || !filter.sources.isEmpty || filter.since != nil || filter.until != nil
-            || filter.search != nil
         // Nothing else narrows the question: the words are all it asks, so an empty answer
         // ("crypto mining bans" finds nothing), not whatever one word of it finds.
-        guard narrowed else { return answer(words) }
+        guard question.filter.hasConditions else { return answer(words) }
         var kept: [String] = []
         for word in words where try matches([word]) > 0 { kept.append(word) }
-        if kept.count > 1, try matches(kept) > 0 { return answer(kept) }
+        // All of them together was the first try; fewer together may still match.
+        if kept.count > 1, kept.count < words.count, try matches(kept) > 0 { return answer(kept) }
         if kept.count > 1 { return answer(kept, anyOf: true) }
         return answer(kept)
     }

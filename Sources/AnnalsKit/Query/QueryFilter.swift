@@ -63,6 +63,13 @@ public struct QueryFilter: Sendable, Hashable {
         self.offset = offset
     }
 
+    /// Whether the filter keeps only some rows: a topic, entity, source, date or search
+    /// condition (sort, limit and offset aside).
+    public var hasConditions: Bool {
+        !topics.isEmpty || !allTopics.isEmpty || !entities.isEmpty || !anyEntities.isEmpty || !sources.isEmpty
+            || since != nil || until != nil || fullText != nil
+    }
+
     /// Whether the interval can hold anything.
     public func validated() throws -> QueryFilter {
         if let since, let until, since > until {
