@@ -98,6 +98,31 @@ import Testing
         #expect(alone.stdout.isEmpty)
     }
 
+    @Test func aRealWordNearATopicIsNotRefusedInAnyCommandsQuery() throws {
+        // "chipz" is a near miss of the chips topic and occurs nowhere: refused everywhere.
+        for command in [["ask"], ["events"], ["count"]] {
+            #expect(try annals(command + ["chipz export controls"]).status == 64, "\(command)")
+        }
+        // "minerals" is as near Mistral AI, but once a card uses it, it is a word, not a typo.
+        #expect(try annals(["events", "export controls on minerals"]).status == 64)
+        let card = folder.appending(path: "minerals.txt")
+        try """
+            Reuters
+            Minerals
+
+            TL;DR
+            China restricts exports of critical minerals.
+            ⏳ Timeline
+            2025-04
+            China adds seven critical minerals to its export-control list.
+            """.write(to: card, atomically: true, encoding: .utf8)
+        #expect(try annals(["ingest", "--settle", "0", card.path]).status == 0)
+        for command in [["ask"], ["events"], ["count"]] {
+            let run = try annals(command + ["export controls on minerals"])
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+    }
+
     @Test func orBetweenNamesMeansEither() throws {
         let either = try json(try annals(["ask", "events involving Nvidia or Huawei", "--format", "json"]))
         let expected = try sqlColumn("""

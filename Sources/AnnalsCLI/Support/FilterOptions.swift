@@ -54,7 +54,7 @@ struct FilterOptions: ParsableArguments {
             topics: topics, entities: entities, sources: sources, since: since, until: until, search: search,
             sort: sort ?? .date, limit: limit, offset: offset)
         guard !query.isEmpty else { return (options, nil) }
-        var question = try QuestionParser(vocabulary: vocabulary, today: Self.day(today)).parse(query.joined(separator: " "))
+        var question = try QuestionParser(vocabulary: vocabulary, today: Self.day(today), occurs: archive.occurs).parse(query.joined(separator: " "))
         question.filter = try question.filter.narrowed(by: options).validated()
         let answer = try archive.answer(question)
         return (answer.filter, answer)

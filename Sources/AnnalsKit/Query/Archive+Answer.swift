@@ -87,8 +87,9 @@ extension Archive {
         try answer(QuestionParser(vocabulary: vocabulary(), today: today, occurs: occurs).parse(text))
     }
 
-    /// Whether `text` occurs as a phrase in any record's full text.
-    @Sendable func occurs(_ text: String) -> Bool {
+    /// Whether `text` occurs as a phrase in any record's full text: what
+    /// ``QuestionParser/occurs`` asks, so a real word is not refused as a near miss.
+    @Sendable public func occurs(_ text: String) -> Bool {
         guard let query = FullTextQuery("\"" + text + "\"") else { return false }
         return (try? writer.read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH ?)", arguments: [query.expression])
