@@ -2,6 +2,8 @@
 # Fuzz the card parser and the feed parser with libFuzzer for SECONDS seconds.
 #
 #   Fuzz/run.sh [SECONDS]        (default 30; `make fuzz FUZZ_SECONDS=600` does the same)
+#   Fuzz/run.sh --typecheck      only type-check the harness and its sources (`make test`
+#                                runs this, so a parser file the list misses fails there)
 #
 # Builds .build/fuzz/fuzz-cards from the parser sources and Fuzz/FuzzCards.swift with
 # `swiftc -sanitize=fuzzer,address` (no GRDB, no SwiftPM: the parsers are plain Swift),
@@ -12,6 +14,8 @@
 # `.build/fuzz/fuzz-cards Fuzz/crashes/crash-…`).
 set -euo pipefail
 seconds=${1:-30}
+typecheck=no
+if [ "$seconds" = --typecheck ]; then typecheck=yes; seconds=0; fi
 case $seconds in ''|*[!0-9]*) echo "usage: $0 SECONDS" >&2; exit 64;; esac
 cd "$(dirname "$0")/.."
 
@@ -25,12 +29,17 @@ sources=(
     Sources/AnnalsKit/Ingest/ParserVocabulary.swift
     Sources/AnnalsKit/Support/UTF8Bytes.swift
     Sources/AnnalsKit/Ingest/FeedParser.swift
-    Sources/AnnalsKit/Ingest/PartialDate+Parsing.swift
+    Sources/AnnalsKit/Ingest/PartialDate+*.swift
     Sources/AnnalsKit/Ingest/IngestError.swift
     Sources/AnnalsKit/Model/*.swift
     Sources/AnnalsKit/Support/JSONWriter.swift
     Fuzz/FuzzCards.swift
 )
+if [ $typecheck = yes ]; then
+    swiftc -typecheck -parse-as-library -module-name AnnalsFuzz "${sources[@]}"
+    echo "fuzz: the harness and its ${#sources[@]} source files type-check"
+    exit 0
+fi
 mkdir -p "$out/corpus" Fuzz/crashes
 
 # Rebuild only when a source changed: the optimized, instrumented build takes a minute or two.
