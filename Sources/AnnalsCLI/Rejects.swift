@@ -28,14 +28,8 @@ extension Annals {
                 if !report.rejects.isEmpty { throw ExitCode(ExitStatus.dataError) }
                 return
             }
-            let rows = try archive.rejects(includeResolved: all).map { reject in
-                [String(reject.id), reject.rejectedAt, reject.origin, reject.line.map(String.init) ?? "", reject.reason,
-                 reject.resolvedAt ?? ""]
-            }
-            try RowPrinter(format: output.format, columns: [
-                .init(name: "id", numeric: true), .init(name: "rejected_at"), .init(name: "origin", flexible: true),
-                .init(name: "line", numeric: true), .init(name: "reason", flexible: true), .init(name: "resolved_at"),
-            ]).print(rows, empty: "no rejects")
+            let rejects = try archive.rejects(includeResolved: all)
+            try RecordPrinter<RejectRecord>(format: output.format, empty: "no rejects").print { try rejects.forEach($0) }
         }
     }
 }

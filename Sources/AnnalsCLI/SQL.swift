@@ -23,15 +23,17 @@ extension Annals {
 
         func run() throws {
             let archive = try openArchive()
-            var stream: RowStream?
+            // The statement's columns are known once it is prepared, before its first row.
+            var printing: RecordOutput<SQLRow>?
             try archive.readOnlyQuery(query, header: { names in
-                stream = RowStream(RowPrinter(format: output.format, columns: names.map {
-                    RowPrinter.Column(name: $0, flexible: true)
-                }))
-            }, row: { cells in
-                stream?.add(cells.map { $0 ?? "" })
+                printing = try RecordPrinter<SQLRow>(
+                    format: output.format, empty: "no rows", columns: names,
+                    tableColumns: names.map { TableRenderer.Column(title: $0, flexible: true) }
+                ).start()
+            }, row: { row in
+                try printing?.add(row)
             })
-            stream?.finish(empty: "no rows")
+            try printing?.finish()
         }
     }
 }

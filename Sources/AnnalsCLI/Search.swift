@@ -20,15 +20,7 @@ extension Annals {
 
         func run() throws {
             let hits = try openArchive().search(text.joined(separator: " "), limit: limit)
-            let rows = hits.map { hit in
-                [hit.kind, String(hit.id), String(hit.article.id), hit.eventID.map(String.init) ?? "", hit.article.source,
-                 hit.article.title, hit.snippet]
-            }
-            try RowPrinter(format: output.format, columns: [
-                .init(name: "kind"), .init(name: "id", numeric: true), .init(name: "article", numeric: true),
-                .init(name: "event", numeric: true), .init(name: "source", flexible: true),
-                .init(name: "title", flexible: true), .init(name: "snippet", flexible: true),
-            ]).print(rows, empty: "no matches")
+            try RecordPrinter<SearchHit>(format: output.format, empty: "no matches").print { try hits.forEach($0) }
         }
     }
 }

@@ -11,10 +11,7 @@ extension Annals {
 
         func run() throws {
             let counts = try openArchive().statistics()
-            let rows = counts.map { [$0.table, String($0.rows)] }
-            try RowPrinter(format: output.format, columns: [
-                .init(name: "table"), .init(name: "rows", numeric: true),
-            ]).print(rows)
+            try RecordPrinter<TableCount>(format: output.format, empty: "no tables").print { try counts.forEach($0) }
         }
     }
 }

@@ -10,11 +10,8 @@ extension Annals {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let rows = try openArchive().topicCounts().map { [$0.slug, $0.name, String($0.events), String($0.articles)] }
-            try RowPrinter(format: output.format, columns: [
-                .init(name: "slug"), .init(name: "name", flexible: true), .init(name: "events", numeric: true),
-                .init(name: "articles", numeric: true),
-            ]).print(rows, empty: "no topics")
+            let topics = try openArchive().topicCounts()
+            try RecordPrinter<TopicCount>(format: output.format, empty: "no topics").print { try topics.forEach($0) }
         }
     }
 }

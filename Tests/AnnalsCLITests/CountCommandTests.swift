@@ -74,7 +74,7 @@ import Testing
         #expect(counts == counts.sorted(by: >), "most first")
         for row in truth {
             let slug = row["slug"] as? String
-            #expect(topics.first { $0["label"] as? String == slug }?["count"] as? Int == (row["n"] as? String).flatMap { Int($0) }, "\(slug ?? "")")
+            #expect(topics.first { $0["label"] as? String == slug }?["count"] as? Int == row["n"] as? Int, "\(slug ?? "")")
         }
         let sources = try annals(["count", "--kind", "articles", "--by", "source", "--format", "csv"])
         #expect(sources.status == 0, "\(sources.stderr)")

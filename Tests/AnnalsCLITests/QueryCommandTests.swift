@@ -139,4 +139,43 @@ import Testing
         #expect(explained.stdout.hasPrefix("event 3 · "))
         #expect(explained.stdout.contains("← "))
     }
+
+    /// sql, stats, topics, search, runs and rejects print through the same typed records as
+    /// the listings: numbers are JSON numbers and unguarded CSV cells, a missing value is
+    /// `null` in JSON and an empty cell in CSV.
+    @Test func everyCommandPrintsTypedValues() throws {
+        let sql = try json(annals(["sql", "SELECT count(*) AS n, 1.5 AS r, NULL AS z, 'x' AS t, -7 AS m FROM events", "--format", "json"]))
+        let row = try #require(sql.first)
+        #expect(row["n"] as? Int ?? 0 > 0)
+        #expect(row["r"] as? Double == 1.5)
+        #expect(row["z"] is NSNull)
+        #expect(row["t"] as? String == "x")
+        #expect(row["m"] as? Int == -7)
+        let sqlCSV = try annals(["sql", "SELECT -7 AS m, NULL AS z, '-7' AS s, '=1+1' AS f", "--format", "csv"]).stdout
+        #expect(sqlCSV == "m,z,s,f\r\n-7,,-7,'=1+1\r\n")
+        let ndjson = try annals(["sql", "SELECT id FROM events ORDER BY id LIMIT 2", "--format", "ndjson"]).stdout
+        #expect(ndjson == "{\"id\":1}\n{\"id\":2}\n")
+
+        let stats = try json(annals(["stats", "--format", "json"]))
+        let events = try #require(stats.first { $0["table"] as? String == "events" })
+        #expect(events["rows"] as? Int == row["n"] as? Int)
+        let topics = try json(annals(["topics", "--format", "json"]))
+        #expect(topics.contains { $0["slug"] as? String == "export-controls" && $0["events"] as? Int ?? 0 > 0 })
+        #expect(topics.allSatisfy { $0["articles"] is Int })
+        let hits = try json(annals(["search", "export", "--format", "json"]))
+        #expect(!hits.isEmpty)
+        for hit in hits {
+            #expect(hit["id"] is Int && hit["article"] is Int)
+            // Only a timeline hit belongs to an event.
+            #expect((hit["kind"] as? String == "timeline") == (hit["event"] is Int), "\(hit)")
+            #expect((hit["kind"] as? String == "timeline") != (hit["event"] is NSNull), "\(hit)")
+        }
+        let runs = try json(annals(["runs", "--format", "json"]))
+        let run = try #require(runs.first)
+        #expect(run["documents"] as? Int ?? 0 > 0)
+        #expect(run["finished"] is String)
+        #expect(try annals(["rejects", "--format", "json"]).stdout == "[]\n")
+        let header = try annals(["rejects", "--format", "csv", "--all"]).stdout
+        #expect(header.hasPrefix("id,rejected_at,origin,line,reason,resolved_at\r\n"))
+    }
 }

@@ -147,8 +147,12 @@ public struct RecordWriter<Record: ExportRecord> {
     private var buffer: [UInt8] = []
     private var count = 0
 
-    /// `sink` receives chunks of about 64 KiB, and the rest at `finish()`.
-    public init(format: Format, csv: CSVWriter = CSVWriter(), sink: @escaping ([UInt8]) throws -> Void) {
+    /// `sink` receives chunks of about 64 KiB, and the rest at `finish()`. The CSV header is
+    /// `columns`: the record type's own (``ExportRecord/columns``) unless its records' columns
+    /// are known only when they are read (``SQLRow``).
+    public init(
+        format: Format, csv: CSVWriter = CSVWriter(), columns: [String] = Record.columns, sink: @escaping ([UInt8]) throws -> Void
+    ) {
         self.format = format
         self.csv = csv
         self.sink = sink
@@ -156,7 +160,7 @@ public struct RecordWriter<Record: ExportRecord> {
         switch format {
         case .csv:
             buffer += csv.preamble
-            csv.appendRecord(Record.columns.map { .text($0) }, to: &buffer)
+            csv.appendRecord(columns.map { .text($0) }, to: &buffer)
         case .json: buffer.append(UInt8(ascii: "["))
         case .ndjson: break
         }

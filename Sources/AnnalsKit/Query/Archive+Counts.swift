@@ -96,10 +96,10 @@ private struct CountTarget {
                 source: nil)
         case .articles:
             return CountTarget(
-                from: "FROM articles a JOIN sources s ON s.id = a.source_id", id: "a.id", filter: .article(row: "a.id", kind: 0),
+                from: "FROM articles a JOIN sources s ON s.id = a.source_id", id: "a.id", filter: .article(row: "a.id", kind: .article),
                 start: "a.day", end: "a.day", tagged: "a.id", tags: "article", source: "s.name")
         case .takeaways, .implications:
-            let searchKind = kind == .takeaways ? 1 : 2
+            let searchKind: SearchKey = kind == .takeaways ? .takeaway : .implication
             return CountTarget(
                 from: "FROM \(kind.rawValue) x \(articleJoin)", id: "x.id", filter: .article(row: "x.id", kind: searchKind),
                 start: "a.day", end: "a.day", tagged: "a.id", tags: "article", source: "s.name")

@@ -29,16 +29,16 @@ struct FilterTarget {
     var tags: String
     /// A condition on `s.key` (sources joined as `s`), or on the event's mentions.
     var sourceViaMentions: Bool
-    /// The row's id column and its kind in `search_index` (rowid = id * 4 + kind).
+    /// The row's id column and its kind in `search_index` (see ``SearchKey``).
     var searchRow: String
-    var searchKind: Int
+    var searchKind: SearchKey
 
     static let events = FilterTarget(
-        start: "e.start", end: "e.end", tagged: "e.id", tags: "event", sourceViaMentions: true, searchRow: "", searchKind: 3)
+        start: "e.start", end: "e.end", tagged: "e.id", tags: "event", sourceViaMentions: true, searchRow: "", searchKind: .timeline)
     static let timeline = FilterTarget(
         start: "x.start", end: "x.end", tagged: "x.event_id", tags: "event", sourceViaMentions: false,
-        searchRow: "x.id", searchKind: 3)
-    static func article(row: String, kind: Int) -> FilterTarget {
+        searchRow: "x.id", searchKind: .timeline)
+    static func article(row: String, kind: SearchKey) -> FilterTarget {
         FilterTarget(start: "a.day", end: "a.day", tagged: "a.id", tags: "article", sourceViaMentions: false, searchRow: row, searchKind: kind)
     }
 
@@ -73,7 +73,7 @@ struct FilterTarget {
         }
         if !searchRow.isEmpty, let search = filter.fullText {
             conditions.add(
-                "\(searchRow) * 4 + \(searchKind) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)",
+                "\(searchKind.key(of: searchRow)) IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)",
                 [search.expression])
         }
         return conditions
@@ -99,7 +99,7 @@ extension Archive {
             let lists = listsAll ? try Self.articleLists(db, filter) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                try body(Self.event(row, articles: listsAll ? lists.articles(ofEvent: row[0]) : nil))
+                try body(Self.event(row, articles: listsAll ? lists.articles(ofEvent: row["id"]) : nil))
             }
         }
     }
@@ -236,8 +236,9 @@ extension Archive {
         if let search = filter.fullText {
             rankJoin = """
                 JOIN (SELECT te.event_id AS event_id, min(f.rank) AS rank FROM search_index f
-                      JOIN timeline_entries te ON te.id = f.rowid / 4
-                      WHERE search_index MATCH ? AND f.rowid % 4 = 3 GROUP BY te.event_id) hit ON hit.event_id = e.id
+                      JOIN timeline_entries te ON te.id = \(SearchKey.rowID(of: "f.rowid"))
+                      WHERE search_index MATCH ? AND \(SearchKey.timeline.holds(for: "f.rowid")) GROUP BY te.event_id
+                     ) hit ON hit.event_id = e.id
                 """
             arguments += [search.expression]
         }
@@ -272,7 +273,7 @@ extension Archive {
         let matching = Self.matchingEvents(filter)
         let restricted = !matching.sql.allSatisfy(\.isWhitespace)
         let sql = """
-            SELECT te.event_id, a.id, s.name, a.title
+            SELECT te.event_id AS event_id, a.id AS article_id, s.name AS source, a.title AS title
             FROM timeline_entries te \(restricted ? "" : "NOT INDEXED")
             JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
             WHERE \(restricted ? "te.event_id IN (SELECT e.id FROM events e \(matching.sql))" : "te.event_id IS NOT NULL")
@@ -281,7 +282,9 @@ extension Archive {
         var lists = ArticleLists()
         let rows = try Row.fetchCursor(db, sql: sql, arguments: restricted ? matching.arguments : [])
         while let row = try rows.next() {
-            lists.add(article: row[1], toEvent: row[0]) { ArticleRef(id: row[1], title: row[3], source: row[2]) }
+            lists.add(article: row["article_id"], toEvent: row["event_id"]) {
+                ArticleRef(id: row["article_id"], title: row["title"], source: row["source"])
+            }
         }
         return lists
     }
@@ -293,16 +296,13 @@ extension Archive {
         return events
     }
 
-    /// The event in a row of ``eventSelect(articleLimit:listsArticles:)``, by position; its
-    /// articles are `articles` when given, else read from the row.
+    /// The event in a row of ``eventSelect(articleLimit:listsArticles:from:)``, by column
+    /// name; its articles are `articles` when given, else read from the row.
     static func event(_ row: Row, articles: [ArticleRef]? = nil) -> Event {
-        let start: String? = row[4], end: String? = row[5]
-        let date = PartialDate(
-            text: row[1], normalized: row[2], precision: PartialDate.Precision(rawValue: row[3]) ?? .unknown,
-            start: start.flatMap(Day.init(iso:)), end: end.flatMap(Day.init(iso:)))
-        return Event(
-            id: row[0], date: date, text: row[6], topics: split(row[8]), entities: split(row[9]), mentions: row[7],
-            articles: articles ?? uniqueArticles(split(row[10], by: "\u{1E}").compactMap(articleRef)))
+        Event(
+            id: row["id"], date: PartialDate(row: row), text: row["text"], topics: split(row["topics"]),
+            entities: split(row["entities"]), mentions: row["mentions"],
+            articles: articles ?? uniqueArticles(split(row["articles"], by: "\u{1E}").compactMap(articleRef)))
     }
 
     /// The articles in order of first mention, each once (an article may mention an event twice).
@@ -330,9 +330,9 @@ extension Archive {
         }
     }
 
-    static func rankExpression(_ filter: QueryFilter, rowColumn: String, kind: Int) -> (sql: String, arguments: StatementArguments)? {
+    static func rankExpression(_ filter: QueryFilter, rowColumn: String, kind: SearchKey) -> (sql: String, arguments: StatementArguments)? {
         guard filter.sort == .relevance, let search = filter.fullText else { return nil }
-        return ("(SELECT rank FROM search_index WHERE search_index MATCH ? AND rowid = \(rowColumn) * 4 + \(kind))", [search.expression])
+        return ("(SELECT rank FROM search_index WHERE search_index MATCH ? AND rowid = \(kind.key(of: rowColumn)))", [search.expression])
     }
 
     /// Calls `body` with each article matching `filter`, streaming.
@@ -353,8 +353,8 @@ extension Archive {
     /// The one statement, and its arguments, that lists the articles matching `filter`.
     static func articleQuery(_ filter: QueryFilter) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
-        let conditions = FilterTarget.article(row: "a.id", kind: 0).conditions(filter)
-        let rank = Self.rankExpression(filter, rowColumn: "a.id", kind: 0)
+        let conditions = FilterTarget.article(row: "a.id", kind: .article).conditions(filter)
+        let rank = Self.rankExpression(filter, rowColumn: "a.id", kind: .article)
         var arguments = conditions.arguments
         if let rank { arguments += rank.arguments }
         arguments += [filter.limit ?? -1, filter.offset]
@@ -377,14 +377,14 @@ extension Archive {
 
     /// Calls `body` with each takeaway whose article matches `filter` (search: in the takeaway's text).
     public func forEachTakeaway(matching filter: QueryFilter, _ body: (TakeawayRow) throws -> Void) throws {
-        try forEachPart(table: "takeaways", columns: "x.text", searchKind: 1, filter: filter) { row, article in
+        try forEachPart(table: "takeaways", columns: "x.text", searchKind: .takeaway, filter: filter) { row, article in
             try body(TakeawayRow(id: row["id"], article: article, day: row["day"], position: row["position"], text: row["text"]))
         }
     }
 
     /// Calls `body` with each implication whose article matches `filter` (search: in the implication).
     public func forEachImplication(matching filter: QueryFilter, _ body: (ImplicationRow) throws -> Void) throws {
-        try forEachPart(table: "implications", columns: "x.headline, x.detail", searchKind: 2, filter: filter) { row, article in
+        try forEachPart(table: "implications", columns: "x.headline, x.detail", searchKind: .implication, filter: filter) { row, article in
             try body(ImplicationRow(
                 id: row["id"], article: article, day: row["day"], position: row["position"], headline: row["headline"],
                 detail: row["detail"]))
@@ -393,7 +393,7 @@ extension Archive {
 
     /// Streams the rows of an article part table (`x`), filtered through their articles.
     private func forEachPart(
-        table: String, columns: String, searchKind: Int, filter: QueryFilter, _ body: (Row, ArticleRef) throws -> Void
+        table: String, columns: String, searchKind: SearchKey, filter: QueryFilter, _ body: (Row, ArticleRef) throws -> Void
     ) throws {
         let filter = try filter.validated()
         let conditions = FilterTarget.article(row: "x.id", kind: searchKind).conditions(filter)
@@ -447,13 +447,14 @@ extension Archive {
     /// Ranked hits across articles, takeaways, implications and timeline entries.
     public func search(_ text: String, limit: Int = 50) throws -> [SearchHit] {
         guard let query = FullTextQuery(text) else { throw QueryError.emptySearch }
+        let id = SearchKey.rowID(of: "f.rowid")
+        let articleOfHit = SearchKey.allCases.map { kind in
+            "WHEN \(kind.rawValue) THEN " + (kind == .article ? id : "(SELECT article_id FROM \(kind.table) WHERE id = \(id))")
+        }.joined(separator: " ")
         let sql = """
             SELECT f.rowid AS rowid, f.rank AS rank, snippet(search_index, -1, '[', ']', '…', 12) AS snippet,
-                CASE f.rowid % 4 WHEN 0 THEN f.rowid / 4
-                    WHEN 1 THEN (SELECT article_id FROM takeaways WHERE id = f.rowid / 4)
-                    WHEN 2 THEN (SELECT article_id FROM implications WHERE id = f.rowid / 4)
-                    ELSE (SELECT article_id FROM timeline_entries WHERE id = f.rowid / 4) END AS article_id,
-                CASE WHEN f.rowid % 4 = 3 THEN (SELECT event_id FROM timeline_entries WHERE id = f.rowid / 4) END AS event_id
+                CASE \(SearchKey.code(of: "f.rowid")) \(articleOfHit) END AS article_id,
+                CASE WHEN \(SearchKey.timeline.holds(for: "f.rowid")) THEN (SELECT event_id FROM timeline_entries WHERE id = \(id)) END AS event_id
             FROM search_index f WHERE search_index MATCH ? ORDER BY f.rank LIMIT ?
             """
         return try writer.read { db in
@@ -464,9 +465,8 @@ extension Archive {
                         db.cachedStatement(sql: "SELECT a.title, s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?"),
                         arguments: [articleID])
                 else { return nil }
-                let kinds = ["article", "takeaway", "implication", "timeline"]
                 return SearchHit(
-                    kind: kinds[Int(rowid % 4)], id: rowid / 4,
+                    kind: SearchKey(key: rowid).name, id: SearchKey.rowID(ofKey: rowid),
                     article: ArticleRef(id: articleID, title: article[0], source: article[1]),
                     eventID: row["event_id"], snippet: row["snippet"], rank: row["rank"])
             }

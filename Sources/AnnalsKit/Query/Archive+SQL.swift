@@ -5,8 +5,8 @@ import GRDBSQLite
 extension Archive {
     // MARK: - Read-only SQL
 
-    /// Runs one read-only SQL statement and streams its rows to `body` as text cells
-    /// (NULL as nil), after calling `header` with the column names.
+    /// Runs one read-only SQL statement and streams its rows to `body`, each value typed as
+    /// SQLite gives it (``SQLRow/Value``), after calling `header` with the column names.
     ///
     /// Read-only by construction: a separate connection opened read-only, with
     /// `PRAGMA query_only`, ATTACH disabled (its limit set to 0) and extension loading
@@ -17,7 +17,7 @@ extension Archive {
     /// throws ``QueryError/timedOut(seconds:)``, after ``QueryLimits/cancel()``
     /// ``QueryError/interrupted``.
     public func readOnlyQuery(
-        _ sql: String, header: ([String]) throws -> Void, row body: ([String?]) throws -> Void
+        _ sql: String, header: ([String]) throws -> Void, row body: (SQLRow) throws -> Void
     ) throws {
         var configuration = Configuration()
         configuration.readonly = true
@@ -49,24 +49,63 @@ extension Archive {
             if sql.range(of: #"^\s*(ATTACH|DETACH)\b"#, options: [.regularExpression, .caseInsensitive]) != nil {
                 throw QueryError.notReadOnly("ATTACH and DETACH are not allowed")
             }
-            try header(statement.columnNames)
+            let columns = statement.columnNames
+            try header(columns)
             do {
                 let rows = try Row.fetchCursor(statement)
                 while let row = try rows.next() {
-                    try body((0..<row.count).map { index in
-                        let value = row[index] as DatabaseValue
-                        switch value.storage {
-                        case .null: return nil
-                        case .int64(let int): return String(int)
-                        case .double(let double): return String(double)
-                        case .string(let string): return string
-                        case .blob(let data): return "<\(data.count) bytes>"
-                        }
-                    })
+                    try body(SQLRow(columns: columns, values: (0..<row.count).map { SQLRow.Value(row[$0] as DatabaseValue) }))
                 }
             } catch let error as DatabaseError {
                 throw QueryError(interrupted: error, limits: limits) ?? .sqlFailed(error.message ?? "\(error.resultCode)")
             }
         }
     }
+}
+
+/// One row of a read-only SQL statement (``Archive/readOnlyQuery(_:header:row:)``): its
+/// column names and its values as SQLite stored them, so that a number stays a number in
+/// JSON and CSV.
+public struct SQLRow: Sendable, Hashable {
+    /// A value, by SQLite's storage class.
+    public enum Value: Sendable, Hashable {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
+        case blob([UInt8])
+
+        init(_ value: DatabaseValue) {
+            switch value.storage {
+            case .null: self = .null
+            case .int64(let int): self = .integer(int)
+            case .double(let double): self = .real(double)
+            case .string(let string): self = .text(string)
+            case .blob(let data): self = .blob(Array(data))
+            }
+        }
+
+        /// The value as text: a number in decimal, a blob as its size (`<3 bytes>`), NULL as nil.
+        public var text: String? {
+            switch self {
+            case .null: nil
+            case .integer(let int): String(int)
+            case .real(let double): String(double)
+            case .text(let string): string
+            case .blob(let bytes): "<\(bytes.count) bytes>"
+            }
+        }
+    }
+
+    /// The statement's column names, in order (shared by every row of one statement).
+    public var columns: [String]
+    public var values: [Value]
+
+    public init(columns: [String], values: [Value]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of column `index` as text (``Value/text``).
+    public subscript(_ index: Int) -> String? { values[index].text }
 }

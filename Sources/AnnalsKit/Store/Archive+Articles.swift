@@ -48,10 +48,10 @@ extension Archive {
     // MARK: - Counts
 
     /// The number of rows in each of the archive's tables, in schema order.
-    public func statistics() throws -> [(table: String, rows: Int)] {
+    public func statistics() throws -> [TableCount] {
         try writer.read { db in
             try Self.countedTables.map { table in
-                (table, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+                TableCount(table: table, rows: try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
             }
         }
     }
@@ -61,6 +61,12 @@ extension Archive {
         "entities", "event_topics", "event_entities", "article_topics", "article_entities", "event_corrections",
         "rejects", "ingest_runs", "seen_files",
     ]
+}
+
+/// How many rows one of the archive's tables holds (``Archive/statistics()``).
+public struct TableCount: Sendable, Hashable {
+    public var table: String
+    public var rows: Int
 }
 
 extension PartialDate {

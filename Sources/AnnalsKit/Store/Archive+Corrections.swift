@@ -89,21 +89,10 @@ extension Archive {
                 throw ArchiveError.noMention(event: event, entry: entry)
             }
             let now = Timestamp.iso(date)
-            let start: String? = row["start"]
-            let mentionDate = PartialDate(row: row)
-            try db.execute(sql: """
-                INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [row["date_text"], row["date"], row["precision"], start, row["end"],
-                    mentionDate.start?.year, row["text"], row["key_terms"], row["signature"], now])
-            let newEvent = db.lastInsertedRowID
             // The new event is found by its mention's terms, like any other.
-            if let year = mentionDate.start?.year {
-                for term in Self.split(row["key_terms"], by: " ") {
-                    try db.execute(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)",
-                        arguments: [term, year, newEvent, mentionDate.postingMonth])
-                }
-            }
+            let newEvent = try Self.insertEvent(
+                date: PartialDate(row: row), text: row["text"], terms: Self.split(row["key_terms"], by: " "),
+                signature: row["signature"], entityNames: "", at: now, in: db)  // names refreshed below
             // Moving the entry moves its topics' support (a trigger).
             try db.execute(sql: "UPDATE timeline_entries SET event_id = ? WHERE id = ?", arguments: [newEvent, entry])
             try db.execute(sql: """

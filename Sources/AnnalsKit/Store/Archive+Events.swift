@@ -185,11 +185,7 @@ extension Archive {
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
         try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
         let date = try refineDate(ofEvent: event, toward: entry.date, in: db)
-        // An event of an unreadable date has no postings: it is found by its signature.
-        if let year = entry.date.start?.year {
-            let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)")
-            for value in facts.terms { try term.execute(arguments: [value, year, event, date?.postingMonth]) }
-        }
+        try post(facts.terms, year: entry.date.start?.year, month: date?.postingMonth, ofEvent: event, in: db)
         // The cached event learns the new wording rather than being read again.
         context.candidates.update(event) {
             $0.joined(
@@ -273,10 +269,12 @@ extension Archive {
     /// Gives an event the more precise date of a mention that falls inside its own: an
     /// event known as "2025" that a "2025-03" mention joins becomes a March event, so a
     /// "2025-06" line cannot join it through the vaguer date.
+    /// The month beside the event's terms follows (``PartialDate/postingMonth``).
     static func refineDate(ofEvent id: Int64, to date: PartialDate, in db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE events SET date_text = ?, date = ?, precision = ?, start = ?, end = ? WHERE id = ?
             """).execute(arguments: [date.text, date.normalized, date.precision.rawValue, date.start?.iso, date.end?.iso, id])
+        try db.cachedStatement(sql: "UPDATE event_terms SET month = ? WHERE event_id = ?").execute(arguments: [date.postingMonth, id])
     }
 
     /// Terms as a JSON array, for `json_each`: one cached statement whatever their number.
@@ -302,24 +300,41 @@ extension Archive {
         return event.map { .some($0) } ?? nil
     }
 
+    /// A new event for the mention `entry`, tagged with its entities.
     static func createEvent(_ entry: TimelineEntry, facts: EntryFacts, tags: TagIDs, at now: String, in db: Database) throws -> Int64 {
-        let year = entry.date.start?.year
+        let id = try insertEvent(
+            date: entry.date, text: entry.text, terms: facts.terms, signature: facts.signature,
+            entityNames: entityNames(facts.entities, tags: tags), at: now, in: db)
+        _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: tags, in: db)
+        return id
+    }
+
+    /// Stores a new event row and the postings the merger finds it by (its `terms` in its
+    /// year, with ``PartialDate/postingMonth``): the one place an event is made, for the
+    /// merger's new events and an analyst's split alike. Returns the event's id.
+    static func insertEvent(
+        date: PartialDate, text: String, terms: [String], signature: String?, entityNames: String, at now: String, in db: Database
+    ) throws -> Int64 {
+        let year = date.start?.year
         try db.cachedStatement(sql: """
             INSERT INTO events (date_text, date, precision, start, end, year, text, terms, signature, entities, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                entry.date.text, entry.date.normalized, entry.date.precision.rawValue, entry.date.start?.iso,
-                entry.date.end?.iso, year, entry.text, facts.terms.joined(separator: " "), facts.signature,
-                entityNames(facts.entities, tags: tags), now,
+                date.text, date.normalized, date.precision.rawValue, date.start?.iso, date.end?.iso, year, text,
+                terms.joined(separator: " "), signature, entityNames, now,
             ])
         let id = db.lastInsertedRowID
-        if let year {
-            let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)")
-            let month = entry.date.postingMonth
-            for value in facts.terms { try term.execute(arguments: [value, year, id, month]) }
-        }
-        _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: tags, in: db)
+        try post(terms, year: year, month: date.postingMonth, ofEvent: id, in: db)
         return id
+    }
+
+    /// Adds `terms` to the postings the merger finds event `event` by, in `year` and `month`
+    /// (``PartialDate/postingMonth`` of the event's date). A mention of an unreadable date
+    /// (no year) posts nothing: its event is found by its signature.
+    static func post(_ terms: [String], year: Int?, month: Int?, ofEvent event: Int64, in db: Database) throws {
+        guard let year else { return }
+        let term = try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_terms (term, year, event_id, month) VALUES (?, ?, ?, ?)")
+        for value in terms { try term.execute(arguments: [value, year, event, month]) }
     }
 
     /// Deletes those of `events` that no mention refers to any more.
@@ -336,15 +351,15 @@ extension Archive {
 final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
 
-    /// The events `statement` lists (columns: id, date_text, date, precision, start, end,
-    /// terms, entities, text), from the cache when known, each with its mentions' distinct
+    /// The events `statement` lists (columns named id, date_text, date, precision, start,
+    /// end, terms, entities, text), from the cache when known, each with its mentions' distinct
     /// wordings (at most ``wordingsPerEvent``, the oldest first).
     func fetch(_ statement: Statement, arguments: StatementArguments, in db: Database) throws -> [EventCandidate] {
         var result: [EventCandidate?] = []
         var missing: [Int64: (index: Int, row: Row)] = [:]
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            let id: Int64 = row[0]
+            let id: Int64 = row["id"]
             if let known = events[id] {
                 result.append(known)
             } else {
@@ -365,15 +380,16 @@ final class CandidateCache {
                 """),
             arguments: ["[" + missing.keys.map(String.init).joined(separator: ",") + "]"])
         while let row = try entries.next() {
-            let id: Int64 = row[0]
+            let id: Int64 = row["event_id"]
             guard wordings[id, default: []].count < Self.wordingsPerEvent else { continue }
             wordings[id, default: []].append(EventCandidate.Wording(
-                text: row[1], terms: Archive.split(row[2], by: " "), entities: Archive.split(row[3]), date: PartialDate(row: row)))
+                text: row["text"], terms: Archive.split(row["terms"], by: " "), entities: Archive.split(row["entities"]),
+                date: PartialDate(row: row)))
         }
         for (id, (index, row)) in missing {
             let candidate = EventCandidate(
-                id: id, date: PartialDate(row: row), terms: Archive.split(row[6], by: " "), entities: Archive.split(row[7]),
-                text: row[8], wordings: wordings[id] ?? [])
+                id: id, date: PartialDate(row: row), terms: Archive.split(row["terms"], by: " "),
+                entities: Archive.split(row["entities"]), text: row["text"], wordings: wordings[id] ?? [])
             events[id] = candidate
             result[index] = candidate
         }

@@ -64,29 +64,23 @@ extension Archive {
 
         init(_ db: Database) throws {
             var marks: [String: Int64] = [:]
-            for table in ["articles", "takeaways", "implications", "timeline_entries"] {
+            for table in SearchKey.allCases.map(\.table) {
                 marks[table] = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
             }
             self.marks = marks
         }
 
-        /// Indexes the rows inserted since the marks (an article updated meanwhile is
-        /// indexed already, by the update trigger).
+        /// Indexes the rows inserted since the marks, from the view that defines what the
+        /// index holds (`search_documents`, migration 0008). An article updated meanwhile is
+        /// indexed already, by the update trigger.
         func indexNewRows(_ db: Database) throws {
-            try db.execute(sql: """
-                INSERT INTO search_index (rowid, kind, title, body)
-                SELECT a.id * 4, 'article', a.title,
-                    coalesce(a.summary, '') || char(10) || coalesce(a.what_changed, '') || char(10) ||
-                    coalesce(a.why_it_matters, '') || char(10) || coalesce(a.what_to_do_next, '') || char(10) ||
-                    coalesce(a.who_should_care, '') || char(10) || coalesce(a.insight, '')
-                FROM articles a WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM search_index f WHERE f.rowid = a.id * 4);
-                INSERT INTO search_index (rowid, kind, title, body)
-                    SELECT id * 4 + 1, 'takeaway', '', text FROM takeaways WHERE id > ?;
-                INSERT INTO search_index (rowid, kind, title, body)
-                    SELECT id * 4 + 2, 'implication', headline, detail FROM implications WHERE id > ?;
-                INSERT INTO search_index (rowid, kind, title, body)
-                    SELECT id * 4 + 3, 'timeline', '', text FROM timeline_entries WHERE id > ?;
-                """, arguments: [marks["articles"], marks["takeaways"], marks["implications"], marks["timeline_entries"]])
+            for kind in SearchKey.allCases {
+                try db.cachedStatement(sql: """
+                    INSERT INTO search_index (rowid, kind, title, body)
+                    SELECT d.rowid, d.kind, d.title, d.body FROM search_documents d WHERE d.kind = ? AND d.row_id > ?
+                    \(kind == .article ? "AND NOT EXISTS (SELECT 1 FROM search_index f WHERE f.rowid = d.rowid)" : "")
+                    """).execute(arguments: [kind.name, marks[kind.table]])
+            }
         }
     }
 

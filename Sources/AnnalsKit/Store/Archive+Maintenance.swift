@@ -186,9 +186,7 @@ extension Archive {
                 AND NOT EXISTS (SELECT 1 FROM article_documents a WHERE a.document_id = d.id)
                 """),
             ("rows missing from the full-text index", """
-                SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM takeaways)
-                    + (SELECT count(*) FROM implications) + (SELECT count(*) FROM timeline_entries)
-                    - (SELECT count(*) FROM search_index)
+                SELECT count(*) FROM (SELECT rowid FROM search_documents EXCEPT SELECT rowid FROM search_index)
                 """),
             ("timeline entries that mention no event", "SELECT count(*) FROM timeline_entries WHERE event_id IS NULL"),
             ("events whose mention count is wrong", """
@@ -196,11 +194,7 @@ extension Archive {
                 """),
             ("events that nothing mentions", "SELECT count(*) FROM events WHERE mentions <= 0"),
             ("full-text rows whose source row is gone", """
-                SELECT count(*) FROM search_index s WHERE NOT CASE s.rowid % 4
-                    WHEN 0 THEN EXISTS (SELECT 1 FROM articles WHERE id = s.rowid / 4)
-                    WHEN 1 THEN EXISTS (SELECT 1 FROM takeaways WHERE id = s.rowid / 4)
-                    WHEN 2 THEN EXISTS (SELECT 1 FROM implications WHERE id = s.rowid / 4)
-                    ELSE EXISTS (SELECT 1 FROM timeline_entries WHERE id = s.rowid / 4) END
+                SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT SELECT rowid FROM search_documents)
                 """),
         ]
     }

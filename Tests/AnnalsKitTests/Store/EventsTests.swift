@@ -76,7 +76,7 @@ import Testing
         #expect(PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025")))
         #expect(!PartialDate(parsing: "2025").refines(PartialDate(parsing: "2025-03")))
         #expect(!PartialDate(parsing: "2025-03").refines(PartialDate(parsing: "2025-03")))
-        // The candidate lookup's postings follow the refined date (a trigger keeps them).
+        // The candidate lookup's postings follow the refined date (refining the date moves them).
         #expect(try postingMonths() == [[3], [6]])
     }
 
