@@ -20,29 +20,32 @@ extension Annals {
         func run() throws {
             let archive = try openArchive()
             let articles = try ArticleClassifier(taxonomy: try archive.taxonomy())
-            let classifier = articles.classifier
             var out = ""
             switch kind {
             case .event:
                 let event = try archive.event(id: id)
-                out += "event \(event.id) · \(event.date.text) · \(event.mentions) mention\(event.mentions == 1 ? "" : "s")\n"
-                out += "topics: \(event.topics.joined(separator: ", ")) (those a quarter of its mentions have)\n"
+                let plural = event.mentions == 1 ? "" : "s"
+                out += "event \(event.id) · \(event.date.text) · \(event.mentions) mention\(plural)\n"
+                out += "topics (kept when 1 mention in \(Archive.topicShare) or more has it): "
+                out += try archive.topicSupport(ofEvent: id).map { support in
+                    "\(support.topic) \(support.mentions) of \(event.mentions)\(support.kept ? "" : " (not kept)")"
+                }.joined(separator: ", ") + "\n"
                 out += "entities: \(event.entities.joined(separator: ", "))\n"
                 for mention in try archive.mentions(ofEvent: id) {
                     out += "\nmention \(mention.id) (article \(mention.article.id), \(mention.article.source)): \(mention.text)\n"
-                    out += Self.describe(classifier.classify(mention.text))
+                    out += Self.describe(articles.classification(ofEntry: mention.text))
                 }
             case .article:
                 let article = try archive.article(id: id)
+                let explanation = articles.explanation(of: article)
                 out += "article \(id) · \(article.source) · \(article.title)\n"
-                let parts = ArticleClassifier.parts(of: article)
-                let scores = articles.topicScores(parts: parts).scores
-                let kept = ArticleClassifier.keptTopics(scores)
-                out += "topic scores (title 3, summary and what changed 2, other parts 1; kept at "
-                    + "\(ArticleClassifier.topicScore) or the best): "
-                    + scores.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-                        .map { "\($0.key) \($0.value)\(kept.contains($0.key) ? "" : " (not kept)")" }.joined(separator: ", ") + "\n"
-                out += Self.describe(classifier.classify(parts.filter { !$0.isEmpty }.joined(separator: "\n")))
+                out += "topic scores (kept at \(ArticleClassifier.topicScore) or more, or the best): "
+                    + explanation.rankedTopics.map { "\($0.topic) \($0.score)\($0.kept ? "" : " (not kept)")" }.joined(separator: ", ")
+                    + "\n"
+                for part in explanation.parts {
+                    out += "\(ArticleClassifier.name(ofPart: part.index)) (counts \(part.weight)):\n"
+                    out += Self.describe(part.classification)
+                }
             }
             Terminal.write(out)
         }

@@ -140,6 +140,40 @@ import Testing
         #expect(explained.stdout.contains("← "))
     }
 
+    /// `explain` shows the reasoning the store's tags came from: the topics it calls kept are
+    /// exactly the stored ones, for articles (by score) and for events (by mentions).
+    @Test func explainKeepsExactlyTheStoredTopics() throws {
+        func stored(_ sql: String) throws -> [Int: Set<String>] {
+            let rows = try json(annals(["sql", sql, "--format", "json"]))
+            return Dictionary(grouping: rows) { $0["id"] as? Int ?? 0 }.mapValues { Set($0.compactMap { $0["slug"] as? String }) }
+        }
+        func kept(_ line: Substring?) -> Set<String> {
+            guard let line, let colon = line.firstIndex(of: ":") else { return [] }
+            return Set(line[line.index(after: colon)...].split(separator: ",").compactMap { item in
+                item.contains("(not kept)") ? nil : item.split(separator: " ").first.map(String.init)
+            })
+        }
+        let articles = try stored(
+            "SELECT a.article_id AS id, t.slug FROM article_topics a JOIN topics t ON t.id = a.topic_id")
+        let events = try stored("SELECT e.event_id AS id, t.slug FROM event_topics e JOIN topics t ON t.id = e.topic_id")
+        #expect(articles.count >= 5 && events.count >= 5)
+        for id in articles.keys.sorted().prefix(8) {
+            let run = try annals(["explain", "article", String(id)])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n")
+            #expect(kept(lines.first { $0.hasPrefix("topic scores") }) == articles[id], "article \(id): \(run.stdout)")
+            #expect(lines.contains { $0.hasPrefix("title (counts 3):") })
+        }
+        let multi = try json(annals(["sql", "SELECT id FROM events WHERE mentions > 3 ORDER BY mentions DESC LIMIT 5", "--format", "json"]))
+        #expect(!multi.isEmpty)
+        for id in multi.compactMap({ $0["id"] as? Int }) {
+            let run = try annals(["explain", "event", String(id)])
+            #expect(run.status == 0, "\(run.stderr)")
+            let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("topics (kept when") }
+            #expect(kept(line) == events[id] ?? [], "event \(id): \(run.stdout)")
+        }
+    }
+
     /// sql, stats, topics, search, runs and rejects print through the same typed records as
     /// the listings: numbers are JSON numbers and unguarded CSV cells, a missing value is
     /// `null` in JSON and an empty cell in CSV.

@@ -18,20 +18,57 @@ public struct ArticleClassifier: Sendable {
     /// topic it mentions (a digest about the H20 licence names tariffs, summits and lawsuits
     /// in passing). `parts` are, in order, the title, the summary, what changed, why it
     /// matters, what to do next, the insight, then each takeaway and implication. A topic
-    /// scores 3 in the title, 2 in the summary or in what changed, 1 in any other part; the
-    /// article has those that score ``topicScore`` or more, and at least its best one.
+    /// scores ``weight(ofPart:)`` in each part that names it (3 in the title, 2 in the
+    /// summary or in what changed, 1 in any other part); the article has those that score
+    /// ``topicScore`` or more, and at least its best one.
     public func articleTags(parts: [String]) -> Tags {
-        let (scores, entities) = topicScores(parts: parts)
-        let kept = Self.keptTopics(scores)
+        explanation(parts: parts).tags
+    }
+
+    /// Why an article has the tags it has: each part's matches, each topic's score, and the
+    /// tags those give (``articleTags(parts:)``). `annals explain article` prints this.
+    public func explanation(of article: Article) -> TagExplanation {
+        explanation(parts: Self.parts(of: article))
+    }
+
+    /// The explanation of ``articleTags(parts:)`` for these parts.
+    public func explanation(parts: [String]) -> TagExplanation {
+        var scores: [String: Int] = [:]
+        var entities: [String] = []
+        var read: [TagExplanation.Part] = []
+        for (index, text) in parts.enumerated() where !text.isEmpty {
+            let found = classifier.classify(text)
+            let weight = Self.weight(ofPart: index)
+            read.append(TagExplanation.Part(index: index, weight: weight, classification: found))
+            for topic in found.topics { scores[topic, default: 0] += weight }
+            for entity in found.entities where !entities.contains(entity) { entities.append(entity) }
+        }
+        let best = scores.values.max() ?? 0
+        let kept = Set(scores.filter { $0.value >= Self.topicScore || $0.value == best }.keys)
         let order = classifier.taxonomy.topics.map(\.slug)
         let entityOrder = classifier.taxonomy.entities.map(\.name)
-        return Tags(
+        let tags = Tags(
             topics: order.filter(kept.contains),
             entities: entities.sorted { (entityOrder.firstIndex(of: $0) ?? .max) < (entityOrder.firstIndex(of: $1) ?? .max) })
+        return TagExplanation(parts: read, scores: scores, tags: tags)
     }
 
     /// The least score (see ``articleTags(parts:)``) of an article's topic.
     public static let topicScore = 3
+
+    /// What a topic named in part `index` of ``parts(of:)`` adds to its score: 3 for the
+    /// title, 2 for the summary and what changed, 1 for the rest.
+    public static func weight(ofPart index: Int) -> Int {
+        index == 0 ? 3 : (index <= 2 ? 2 : 1)
+    }
+
+    /// The name of part `index` of ``parts(of:)``, for people: "title", "summary",
+    /// "what changed", "why it matters", "what to do next", "insight", then "takeaway or
+    /// implication" for the rest.
+    public static func name(ofPart index: Int) -> String {
+        let names = ["title", "summary", "what changed", "why it matters", "what to do next", "insight"]
+        return index < names.count ? names[index] : "takeaway or implication"
+    }
 
     /// The parts of an article that ``articleTags(parts:)`` reads, in its order.
     public static func parts(of article: Article) -> [String] {
@@ -40,28 +77,15 @@ public struct ArticleClassifier: Sendable {
             + article.takeaways + article.implications.map { $0.headline + "\n" + $0.detail }
     }
 
-    /// Each topic's score over `parts` (see ``articleTags(parts:)``), and every entity named.
-    public func topicScores(parts: [String]) -> (scores: [String: Int], entities: [String]) {
-        var scores: [String: Int] = [:]
-        var entities: [String] = []
-        for (index, text) in parts.enumerated() where !text.isEmpty {
-            let found = classifier.classify(text)
-            let weight = index == 0 ? 3 : (index <= 2 ? 2 : 1)
-            for topic in found.topics { scores[topic, default: 0] += weight }
-            for entity in found.entities where !entities.contains(entity) { entities.append(entity) }
-        }
-        return (scores, entities)
-    }
-
-    /// The topics an article with these scores has: those of ``topicScore`` or more, and its best.
-    public static func keptTopics(_ scores: [String: Int]) -> Set<String> {
-        let best = scores.values.max() ?? 0
-        return Set(scores.filter { $0.value >= topicScore || $0.value == best }.keys)
+    /// The topics and entities of a timeline entry's text, with the rules that matched: what
+    /// its mention brings to its event. `annals explain event` prints this for each mention.
+    public func classification(ofEntry text: String) -> Classification {
+        classifier.classify(text)
     }
 
     /// What the merger knows of one timeline entry.
     public func facts(for entry: TimelineEntry) -> EntryFacts {
-        let classification = classifier.classify(entry.text)
+        let classification = classification(ofEntry: entry.text)
         let key = EventKey(text: entry.text, classification: classification)
         return EntryFacts(
             topics: classification.topics, entities: classification.entities, terms: key.terms,
@@ -73,5 +97,30 @@ public struct ArticleClassifier: Sendable {
     public static func mentionKey(_ entry: TimelineEntry) -> String {
         let date = entry.date.normalized ?? entry.date.text
         return String(Digest.sha256Hex(Array("\(date)|\(Normalize.titleKey(entry.text))".utf8)).prefix(24))
+    }
+}
+
+/// How ``ArticleClassifier`` tagged an article, step by step.
+public struct TagExplanation: Sendable, Hashable {
+    /// One non-empty part of the article that was read.
+    public struct Part: Sendable, Hashable {
+        /// Its place in ``ArticleClassifier/parts(of:)``; ``ArticleClassifier/name(ofPart:)`` names it.
+        public var index: Int
+        /// What each topic it names adds to that topic's score.
+        public var weight: Int
+        /// The rules that matched in it.
+        public var classification: Classification
+    }
+
+    /// The parts read, in order.
+    public var parts: [Part]
+    /// Each topic named anywhere, with its score.
+    public var scores: [String: Int]
+    /// The tags the article gets: the topics kept, and every entity named.
+    public var tags: Tags
+
+    /// The topics by score, best first (ties by slug), each with whether the article kept it.
+    public var rankedTopics: [(topic: String, score: Int, kept: Bool)] {
+        scores.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value, tags.topics.contains($0.key)) }
     }
 }

@@ -29,4 +29,27 @@ extension Archive {
             }
         }
     }
+
+    /// How many of event `id`'s mentions have each topic, most first, and whether that is
+    /// enough for the event to have it (one mention in ``topicShare`` or more).
+    public func topicSupport(ofEvent id: Int64) throws -> [TopicSupport] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.slug, s.mentions, EXISTS (SELECT 1 FROM event_topics et WHERE et.event_id = s.event_id AND et.topic_id = s.topic_id) AS kept
+                FROM event_topic_support s JOIN topics t ON t.id = s.topic_id
+                WHERE s.event_id = ? AND s.mentions > 0 ORDER BY s.mentions DESC, t.slug
+                """, arguments: [id]
+            ).map { TopicSupport(topic: $0["slug"], mentions: $0["mentions"], kept: $0["kept"]) }
+        }
+    }
+}
+
+/// How many of an event's mentions have one topic (``Archive/topicSupport(ofEvent:)``).
+public struct TopicSupport: Sendable, Hashable {
+    /// The topic's slug.
+    public var topic: String
+    /// The mentions whose text has the topic.
+    public var mentions: Int
+    /// Whether the event has the topic: one mention in ``Archive/topicShare`` or more does.
+    public var kept: Bool
 }

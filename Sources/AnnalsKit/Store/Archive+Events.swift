@@ -84,7 +84,7 @@ extension Archive {
     }
 
     /// An event's topic is held by at least one in this many of its mentions.
-    static let topicShare = 4
+    public static let topicShare = 4
 
     /// The topics of every event from its support, after the support was rebuilt.
     static func syncAllTopics(in db: Database) throws {
