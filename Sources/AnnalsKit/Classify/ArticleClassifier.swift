@@ -1,12 +1,15 @@
 /// Classifies parsed articles: topics and entities for the article's own text, and for
 /// each timeline entry the facts the ``EventMerger`` needs. Pure: runs on any thread.
 public struct ArticleClassifier: Sendable {
+    /// The classifier compiled from the taxonomy; it tags the article's parts and each timeline entry.
     public let classifier: Classifier
 
+    /// Compiles `taxonomy`'s rules; throws its first ``TaxonomyError`` if it is not valid.
     public init(taxonomy: Taxonomy) throws {
         classifier = try Classifier(taxonomy: taxonomy)
     }
 
+    /// Tags `parsed`: the article's own topics and entities (``articleTags(parts:)``) and each timeline entry's ``facts(for:)``.
     public func classify(_ parsed: ParsedArticle) -> ClassifiedArticle {
         let article = parsed.article
         let own = articleTags(parts: Self.parts(of: article))

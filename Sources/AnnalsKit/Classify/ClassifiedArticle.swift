@@ -1,6 +1,7 @@
 /// A parsed article with what classification adds: its own topics and entities, and
 /// the facts the event merger needs for each timeline entry.
 public struct ClassifiedArticle: Sendable, Hashable {
+    /// What the parser made of the document: the article and its warnings.
     public var parsed: ParsedArticle
     /// Topic slugs of the article's own text (title, summary, TL;DR, takeaways, implications).
     public var topics: [String]
@@ -9,8 +10,10 @@ public struct ClassifiedArticle: Sendable, Hashable {
     /// One per timeline entry, in order.
     public var entries: [EntryFacts]
 
+    /// The parsed article itself.
     public var article: Article { parsed.article }
 
+    /// A classified article with these tags and entry facts; ``ArticleClassifier/classify(_:)`` builds these.
     public init(parsed: ParsedArticle, topics: [String], entities: [String], entries: [EntryFacts]) {
         self.parsed = parsed
         self.topics = topics
@@ -21,7 +24,9 @@ public struct ClassifiedArticle: Sendable, Hashable {
 
 /// What the merger knows of one timeline entry.
 public struct EntryFacts: Sendable, Hashable {
+    /// Topic slugs of the entry's text, in taxonomy order: what its mention brings to its event's topics.
     public var topics: [String]
+    /// Canonical entity names of the entry's text, in taxonomy order.
     public var entities: [String]
     /// Content terms (sorted, unique): what "saying the same thing" is judged on.
     public var terms: [String]
@@ -33,6 +38,7 @@ public struct EntryFacts: Sendable, Hashable {
     /// The content terms in the order of the text (``EventKey/sequence``).
     public var sequence: [String]
 
+    /// Facts with these values; ``ArticleClassifier/facts(for:)`` computes them from an entry.
     public init(
         topics: [String], entities: [String], terms: [String], signature: String, mentionKey: String, sequence: [String] = []
     ) {
@@ -52,11 +58,16 @@ public struct EventCandidate: Sendable, Hashable {
     /// One mention's wording: its text, its terms in order and sorted, its entities, and the
     /// date it gave (nil: the event's).
     public struct Wording: Sendable, Hashable {
+        /// The mention's text, as its article wrote it.
         public let text: String
+        /// The mention's content terms: sorted and unique (`terms`), and in text order (`sequence`).
         public let key: EventKey
+        /// Canonical names of the entities the mention names.
         public let entities: [String]
+        /// The date the mention gave; nil when it is the event's own.
         public let date: PartialDate?
 
+        /// A wording of `text` with these content terms and entities; the terms' order in the text is read from `text`.
         public init(text: String, terms: [String], entities: [String], date: PartialDate? = nil) {
             self.text = text
             self.key = EventKey(terms: terms, sequence: EventKey.sequence(of: text))
@@ -65,8 +76,11 @@ public struct EventCandidate: Sendable, Hashable {
         }
     }
 
+    /// The event's row id in `events`.
     public let id: Int64
+    /// The event's date: the most precise one its mentions agree on.
     public let date: PartialDate
+    /// Every canonical entity name its mentions name, sorted.
     public let entities: [String]
     /// The text of its first mention.
     public let text: String
@@ -74,6 +88,7 @@ public struct EventCandidate: Sendable, Hashable {
     /// mention's terms are always among them.
     public let wordings: [Wording]
 
+    /// A candidate from an event's stored columns; the first mention's wording (`text`, `terms`) joins `wordings` when missing.
     public init(id: Int64, date: PartialDate, terms: [String], entities: [String], text: String = "", wordings: [Wording] = []) {
         self.id = id
         self.date = date
@@ -100,5 +115,6 @@ public struct EventCandidate: Sendable, Hashable {
 
     /// The first wording's key.
     public var key: EventKey { wordings[0].key }
+    /// The first wording's content terms, sorted and unique.
     public var terms: [String] { key.terms }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Why a text was given a topic or an entity, or why a topic was vetoed.
 public struct Evidence: Hashable, Sendable {
+    /// What a piece of evidence is for: a topic, an entity, or a topic's veto.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// A topic rule matched: `target` is the topic's slug.
         case topic
@@ -11,6 +12,7 @@ public struct Evidence: Hashable, Sendable {
         case exclusion
     }
 
+    /// What the rule gave: a topic, an entity, or a veto of a topic.
     public var kind: Kind
     /// The topic slug or the entity's canonical name.
     public var target: String
@@ -22,6 +24,7 @@ public struct Evidence: Hashable, Sendable {
     /// The words of the text that matched, as written there.
     public var matched: String
 
+    /// Evidence with these values; the classifier records one per rule and matched words.
     public init(kind: Kind, target: String, rule: String, matched: String) {
         self.kind = kind
         self.target = target
@@ -41,6 +44,7 @@ public struct Classification: Hashable, Sendable {
     /// per rule and matched words.
     public var evidence: [Evidence]
 
+    /// A classification with these tags and evidence; empty by default.
     public init(topics: [String] = [], entities: [String] = [], evidence: [Evidence] = []) {
         self.topics = topics
         self.entities = entities
@@ -71,6 +75,7 @@ public struct Classification: Hashable, Sendable {
 /// - An entity named brings the entities it is `partOf` (BIS → Commerce Department →
 ///   United States).
 public struct Classifier: Sendable {
+    /// The taxonomy whose rules the classifier was compiled from.
     public let taxonomy: Taxonomy
 
     private enum Owner: Hashable, Sendable {

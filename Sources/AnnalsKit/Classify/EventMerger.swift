@@ -5,6 +5,7 @@ public struct EventMerger: Sendable {
     /// (`~huawei`), for the conflict rules.
     public let entityKinds: [String: String]
 
+    /// A merger for `taxonomy`'s entities: their kinds by name and by entity term, for the conflict rules.
     public init(taxonomy: Taxonomy) {
         // A bloc stands where a country would (`… to Taiwan` / `… to the EU`): one kind.
         // Keyed by name and by term (`@nvidia`): the matcher weighs entity terms by kind.
@@ -91,9 +92,12 @@ public struct EventMerger: Sendable {
 /// (the mention links them: it is the same event as a wording of each), or into a new
 /// event when `event` is nil.
 public struct EventPlacement: Hashable, Sendable {
+    /// The event the mention joins (the lowest id of the events it links); nil for a new event.
     public var event: Int64?
+    /// The other events it links, by id, ascending: to be merged into `event` before the mention joins it.
     public var absorbing: [Int64]
 
+    /// The mention starts an event of its own and absorbs none.
     public static let new = EventPlacement(event: nil, absorbing: [])
 }
 

@@ -34,6 +34,7 @@ public struct Taxonomy: Codable, Hashable, Sendable {
     /// In the order the taxonomy gives them, which is the order classifications use.
     public var entities: [Entity]
 
+    /// A taxonomy with these values, not yet validated (``Classifier/init(taxonomy:)`` validates it).
     public init(version: Int, topics: [Topic], entities: [Entity]) {
         self.version = version
         self.topics = topics

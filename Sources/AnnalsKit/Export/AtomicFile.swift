@@ -6,11 +6,13 @@ import Glibc
 /// A file written beside its destination and renamed into place at the end, so a
 /// failed or interrupted export never leaves half a file.
 public final class AtomicFile {
+    /// The destination: the path the file has once ``commit()`` renames it into place.
     public let path: String
     private let temporary: String
     private let handle: FileHandle
     private var committed = false
 
+    /// Creates the temporary file `.NAME.partial-PID` beside `path`; throws ``ExportError/cannotWrite(path:reason:)``.
     public init(path: String) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
@@ -23,6 +25,7 @@ public final class AtomicFile {
         self.handle = handle
     }
 
+    /// Appends `bytes` to the temporary file; throws ``ExportError/cannotWrite(path:reason:)`` on failure.
     public func write(_ bytes: [UInt8]) throws {
         do {
             try handle.write(contentsOf: bytes)
@@ -55,6 +58,7 @@ public final class AtomicFile {
 
 /// Why an export could not be written.
 public enum ExportError: Error, LocalizedError, Equatable, Sendable {
+    /// The file at `path` could not be created, written, flushed or renamed into place; `reason` is the system's message.
     case cannotWrite(path: String, reason: String)
 
     public var errorDescription: String? {

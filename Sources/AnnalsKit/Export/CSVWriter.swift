@@ -13,11 +13,16 @@
 public struct CSVWriter: Sendable {
     /// Options for a CSV dialect.
     public struct Options: Sendable, Hashable {
+        /// The byte between fields: `,` by default.
         public var delimiter: UInt8
+        /// Whether text cells that a spreadsheet would run as a formula get a leading `'`; on by default.
         public var formulaGuard: Bool
+        /// Whether the file starts with a UTF-8 byte order mark (Excel needs one to read UTF-8); off by default.
         public var byteOrderMark: Bool
+        /// What ends each record: CRLF (`"\r\n"`) by default, as RFC 4180 says.
         public var recordEnd: String
 
+        /// A dialect with these options; the defaults are RFC 4180 with the formula guard on and no BOM.
         public init(delimiter: UInt8 = UInt8(ascii: ","), formulaGuard: Bool = true, byteOrderMark: Bool = false, recordEnd: String = "\r\n") {
             self.delimiter = delimiter
             self.formulaGuard = formulaGuard
@@ -31,14 +36,18 @@ public struct CSVWriter: Sendable {
 
     /// A cell: text (guarded) or a number (never guarded).
     public enum Cell: Sendable, Hashable, ExpressibleByStringLiteral {
+        /// A text cell, quoted when it must be and formula-guarded; nil writes an empty field.
         case text(String?)
+        /// A number cell, written as decimal digits and never guarded; nil writes an empty field.
         case number(Int64?)
 
         public init(stringLiteral value: String) { self = .text(value) }
     }
 
+    /// The dialect the writer writes.
     public var options: Options
 
+    /// A writer of this dialect; by default RFC 4180 with the formula guard on and no BOM.
     public init(options: Options = Options()) {
         self.options = options
     }

@@ -17,6 +17,7 @@ extension PartialDate {
 }
 
 extension ArticleRef {
+    /// `{id, title, source}`: how events and article parts name their article in JSON.
     public var jsonValue: JSONValue {
         .object([("id", .int(id)), ("title", .string(title)), ("source", .string(source))])
     }
@@ -138,9 +139,18 @@ extension TimelineRow: ExportRecord {
 /// memory stays flat however many rows pass through.
 public struct RecordWriter<Record: ExportRecord> {
     /// The serialization.
-    public enum Format: String, Sendable, CaseIterable { case csv, json, ndjson }
+    public enum Format: String, Sendable, CaseIterable {
+        /// RFC 4180 CSV: the header, then one record per row (see ``CSVWriter``).
+        case csv
+        /// One JSON array with an object per row, one object per line; `[]` when there is none.
+        case json
+        /// One JSON object per line (NDJSON), each line ending with LF.
+        case ndjson
+    }
 
+    /// How the records are written.
     public let format: Format
+    /// The CSV dialect used when `format` is ``Format/csv``.
     public let csv: CSVWriter
     private let json = JSONWriter()
     private let sink: ([UInt8]) throws -> Void
@@ -169,6 +179,7 @@ public struct RecordWriter<Record: ExportRecord> {
     /// The number of records written so far.
     public var written: Int { count }
 
+    /// Appends one record in ``format``, handing the buffer to the sink once it holds 64 KiB or more.
     public mutating func write(_ record: Record) throws {
         switch format {
         case .csv:

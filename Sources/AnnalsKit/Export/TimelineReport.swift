@@ -49,10 +49,15 @@ public struct TimelineReport: Sendable {
     /// The most lanes with a row of their own; the others share "Other".
     public static let maxLanes = 12
 
+    /// The events drawn on the timeline and listed in the table, in the table's order.
     public var events: [Event]
+    /// The report's heading, usually the question asked.
     public var title: String
+    /// How the question was understood (``ParsedQuestion/understanding``), shown under the title; nil shows none.
     public var understanding: String?
+    /// What the lanes are: one per topic or one per entity.
     public var lanes: Lanes
+    /// When the report was made, as any text (e.g. `2026-05-02 14:03 UTC`), shown in the footer.
     public var generatedAt: String
     /// Topic names for the table and details (slug → name); by default those of
     /// ``Lanes/topic(names:)``.

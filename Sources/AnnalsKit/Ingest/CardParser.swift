@@ -1,9 +1,11 @@
 /// The result of parsing one document into an article.
 public struct ParsedArticle: Hashable, Sendable {
+    /// The article read from the document (its `id` nil: it is not stored yet).
     public var article: Article
     /// Things kept but worth a look, e.g. a timeline date that could not be read.
     public var warnings: [String]
 
+    /// A result of this article and these warnings; the parsers build these.
     public init(article: Article, warnings: [String] = []) {
         self.article = article
         self.warnings = warnings
@@ -75,6 +77,7 @@ public struct ParsedArticle: Hashable, Sendable {
 /// nothing under them, like a lone boilerplate Deep Insight) is rejected with `noSections`:
 /// it carries no TL;DR, insight, takeaway, implication or timeline to archive.
 public struct CardParser: Sendable {
+    /// A card parser; it holds no state, so one can serve every thread.
     public init() {}
 
     /// Parses a card's text, already decoded from bytes by ``TextDecoding``.

@@ -4,8 +4,10 @@ import Foundation
 public struct FeedItem: Sendable, Equatable {
     /// The element's position (0-based) when the document is an array; nil for a single object.
     public var index: Int?
+    /// The article read from the element, or why it was rejected (the other elements are read regardless).
     public var result: Result<ParsedArticle, IngestError>
 
+    /// An item of this index and result; ``FeedParser/parseDocument(_:)`` builds these.
     public init(index: Int?, result: Result<ParsedArticle, IngestError>) {
         self.index = index
         self.result = result
@@ -38,6 +40,7 @@ public struct FeedItem: Sendable, Equatable {
 /// - Errors name the field: `title`, `timeline[2].date`, `takeaways[1]` (0-based
 ///   indices, as in the JSON); `$` is the article object itself.
 public struct FeedParser: Sendable {
+    /// A feed parser; it holds no state, so one can serve every thread.
     public init() {}
 
     /// Reads one JSON object (a single-article document, or one NDJSON line) into an article.

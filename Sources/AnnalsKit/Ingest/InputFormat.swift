@@ -1,6 +1,13 @@
 /// The format of an input. `auto` decides per file, by extension and then by content.
 public enum InputFormat: String, CaseIterable, Sendable {
-    case auto, card, json, ndjson
+    /// Decided per file: by extension (`.ndjson`/`.jsonl`, `.json`, `.txt`/`.card`/`.md`), else by the first bytes.
+    case auto
+    /// A news-aggregator card, read by ``CardParser``.
+    case card
+    /// A JSON document: one article object or an array of them, read by ``FeedParser``.
+    case json
+    /// One JSON article object per line, each line a document of its own.
+    case ndjson
 
     /// The name stored in `documents.format`.
     var storedName: String { self == .auto ? "unknown" : rawValue }

@@ -6,11 +6,27 @@ public struct Entity: Codable, Hashable, Sendable {
     /// What an entity is. Two mentions of one event may name different entities of
     /// different kinds, but not different entities of one kind (see ``EventMatcher``).
     public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
-        case country, bloc, agency, company, list, person, product, law
+        /// A country or territory: `United States`, `China`, `Taiwan`.
+        case country
+        /// A group of countries: `European Union`, `G7`; the merger treats it as a country.
+        case bloc
+        /// A government body: `Commerce Department`, `BIS`, `White House`, `Congress`.
+        case agency
+        /// A company: `Nvidia`, `Huawei`, `TSMC`.
+        case company
+        /// A government list of restricted parties: `Entity List`, `SDN List`.
+        case list
+        /// A person: `Xi Jinping`, `Jensen Huang`.
+        case person
+        /// A product or technology: `H20`, `HBM`, `EUV`.
+        case product
+        /// A law: `CHIPS Act`, `EU AI Act`.
+        case law
     }
 
     /// The canonical name, as shown and stored (`United States`, `Huawei`).
     public var name: String
+    /// What the entity is; the merger keeps apart mentions naming different entities of one kind.
     public var kind: Kind
     /// The ways texts name the entity, in any script (`Huawei`, `华为`). Matched on word
     /// boundaries ignoring case and plural endings, except aliases written in capitals
@@ -26,6 +42,7 @@ public struct Entity: Codable, Hashable, Sendable {
     /// A text that names an entity names what it is part of.
     public var partOf: String?
 
+    /// An entity with these values, not yet validated; its name counts as one of its aliases.
     public init(name: String, kind: Kind, aliases: [String] = [], exclude: [String] = [], partOf: String? = nil) {
         self.name = name
         self.kind = kind

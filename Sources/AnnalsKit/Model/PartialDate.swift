@@ -1,7 +1,10 @@
 /// A calendar day, written and compared as ISO 8601 `YYYY-MM-DD`.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1…9999.
     public var year: Int
+    /// The month, 1 (January) … 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
     /// A day, when `year`, `month` and `day` name one that exists (proleptic Gregorian).
@@ -95,24 +98,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public struct PartialDate: Hashable, Sendable {
     /// How much of the date is known.
     public enum Precision: String, Hashable, Sendable, Codable, CaseIterable {
-        case day, month, quarter
+        /// A single day (`2024-10-15`, `15 October 2024`).
+        case day
+        /// A calendar month (`2024-10`, `October 2024`, `2024年3月`).
+        case month
+        /// A calendar quarter (`Q3 2024`, `2024-Q3`).
+        case quarter
         /// The first or second half of a year (`H1 2025`).
         case half
         /// A third of a year: early (January–April), mid (May–August) or late (September–December).
         case third
-        case year, unknown
+        /// A whole year (`2024`).
+        case year
+        /// A date that could not be read: kept as written, with no normalized form and no interval.
+        case unknown
     }
 
     /// The date exactly as written.
     public var text: String
     /// EDTF-style form: `2024`, `2024-H1`, `2024-T3` (late 2024), `2024-Q3`, `2024-10`, `2024-10-15`; nil when unreadable.
     public var normalized: String?
+    /// How much of the date is known; ``Precision/unknown`` when it could not be read.
     public var precision: Precision
     /// First day covered (inclusive); nil when unreadable.
     public var start: Day?
     /// Last day covered (inclusive); nil when unreadable.
     public var end: Day?
 
+    /// A date with these values, taken as given (``init(parsing:)`` reads one from its text).
     public init(text: String, normalized: String?, precision: Precision, start: Day?, end: Day?) {
         self.text = text
         self.normalized = normalized

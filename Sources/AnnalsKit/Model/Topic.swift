@@ -15,6 +15,7 @@ public struct Topic: Codable, Hashable, Sendable {
     /// How the ``Classifier`` recognizes the topic in a text.
     public var rules: Rules
 
+    /// A topic with these values, not yet validated (``Classifier/init(taxonomy:)`` validates it).
     public init(slug: String, name: String, description: String = "", aliases: [String] = [], rules: Rules) {
         self.slug = slug
         self.name = name
@@ -37,6 +38,7 @@ public struct Topic: Codable, Hashable, Sendable {
         /// Phrases that veto the topic for the whole text when they occur in it.
         public var exclude: [String]
 
+        /// Rules with these phrases, patterns and exclusions; each list is empty by default.
         public init(phrases: [String] = [], patterns: [String] = [], exclude: [String] = []) {
             self.phrases = phrases
             self.patterns = patterns

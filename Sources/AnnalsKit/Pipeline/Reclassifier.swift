@@ -4,12 +4,15 @@ import Foundation
 /// timeline entry (and so every event: the topics a quarter of its mentions have, every
 /// entity they name) and every article (the topics it is about) is tagged anew.
 public struct Reclassifier: Sendable {
+    /// The archive re-tagged; the taxonomy it stores (``Archive/taxonomy()``) is the one applied.
     public let archive: Archive
 
+    /// A reclassifier of `archive`.
     public init(archive: Archive) {
         self.archive = archive
     }
 
+    /// Re-tags the whole archive with its taxonomy, classifying texts in parallel, and reports what it tagged.
     public func run() throws -> ReclassifyReport {
         let articles = try ArticleClassifier(taxonomy: try archive.taxonomy())
         let classifier = articles.classifier

@@ -2,7 +2,20 @@ import GRDB
 
 /// What a count is grouped by: nothing (one total), a calendar period, or a facet.
 public enum CountGrouping: String, Sendable, Hashable, CaseIterable {
-    case total, year, quarter, month, topic, entity, source
+    /// No grouping: one row, labelled `total`, with the number of matching records.
+    case total
+    /// By calendar year, labelled `2024`.
+    case year
+    /// By calendar quarter, labelled `2024-Q3`.
+    case quarter
+    /// By calendar month, labelled `2024-10`.
+    case month
+    /// By topic, labelled with its slug; a record counts once under each of its topics.
+    case topic
+    /// By entity, labelled with its canonical name; a record counts once under each of its entities.
+    case entity
+    /// By source name; an event counts once under the source of each article that mentions it.
+    case source
 
     /// Whether the groups are calendar periods (shown in date order, empty ones included).
     public var isPeriod: Bool { self == .year || self == .quarter || self == .month }
@@ -17,12 +30,16 @@ public enum CountGrouping: String, Sendable, Hashable, CaseIterable {
 public struct CountRow: Sendable, Hashable {
     /// What the rows are grouped by.
     public var grouping: CountGrouping
+    /// `total`, a period (`2024`, `2024-Q3`, `2024-10`), a topic slug, an entity or source name, or an extra row's label.
     public var label: String
-    /// The period's first and last day; nil for facets and the two extra rows.
+    /// The period's first day (inclusive); nil for facets and the two extra rows.
     public var start: Day?
+    /// The period's last day (inclusive); nil for facets and the two extra rows.
     public var end: Day?
+    /// How many matching records the group holds.
     public var count: Int
 
+    /// A row with these values; ``Archive/counts(_:matching:by:)`` and ``periods(_:by:since:until:)`` build these.
     public init(grouping: CountGrouping, label: String, start: Day? = nil, end: Day? = nil, count: Int) {
         self.grouping = grouping
         self.label = label

@@ -69,10 +69,15 @@ extension Archive {
 public struct SQLRow: Sendable, Hashable {
     /// A value, by SQLite's storage class.
     public enum Value: Sendable, Hashable {
+        /// SQL `NULL`.
         case null
+        /// An `INTEGER`: a signed 64-bit integer.
         case integer(Int64)
+        /// A `REAL`: a 64-bit floating-point number.
         case real(Double)
+        /// A `TEXT`, as UTF-8.
         case text(String)
+        /// A `BLOB`: its bytes (e.g. `documents.bytes`).
         case blob([UInt8])
 
         init(_ value: DatabaseValue) {
@@ -99,8 +104,10 @@ public struct SQLRow: Sendable, Hashable {
 
     /// The statement's column names, in order (shared by every row of one statement).
     public var columns: [String]
+    /// The row's values, one per column, in the order of `columns`.
     public var values: [Value]
 
+    /// A row with these column names and values.
     public init(columns: [String], values: [Value]) {
         self.columns = columns
         self.values = values

@@ -40,10 +40,14 @@ public struct QueryFilter: Sendable, Hashable {
     /// Full-text words of which at least one must occur, besides all of `search`: the
     /// loose words of a question that no record has all of (``Archive/answer(_:)``).
     public var anyWords: [String]
+    /// How the rows are ordered; ``Sort/date`` by default.
     public var sort: Sort
+    /// The most rows to return, after `offset`; nil for all.
     public var limit: Int?
+    /// How many rows to skip first, for paging; 0 by default.
     public var offset: Int
 
+    /// A filter with these conditions; the defaults keep every row, oldest first.
     public init(
         topics: [String] = [], allTopics: [String] = [], entities: [String] = [], anyEntities: [String] = [],
         sources: [String] = [], since: Day? = nil, until: Day? = nil, search: String? = nil, anyWords: [String] = [],
@@ -126,6 +130,7 @@ public struct FullTextQuery: Sendable, Hashable {
         self.expression = expression
     }
 
+    /// The query of a user's text: each word and each "quoted phrase" quoted for FTS5; nil when it has no word.
     public init?(_ text: String) {
         var terms: [String] = []
         var current = ""

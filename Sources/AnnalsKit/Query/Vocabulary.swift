@@ -3,23 +3,30 @@
 public struct Vocabulary: Sendable, Hashable {
     /// A canonical value (topic slug, entity name, source name) and the ways to say it.
     public struct Term: Sendable, Hashable {
+        /// The value a match stands for: a topic slug, a canonical entity name, or a source name as stored.
         public var canonical: String
+        /// Other ways to say it: a topic's name and aliases, an entity's aliases, a source's other names.
         public var aliases: [String]
 
+        /// A term with this value and these aliases.
         public init(canonical: String, aliases: [String]) {
             self.canonical = canonical
             self.aliases = aliases
         }
     }
 
+    /// Topic terms: each topic's slug, with its name and aliases as ways to say it.
     public var topics: [Term]
+    /// Entity terms: each entity's canonical name, with its aliases.
     public var entities: [Term]
+    /// Source terms: each source's stored name, with the other names ``SourceNames`` gives it.
     public var sources: [Term]
 
     private var topicIndex: [String: String] = [:]
     private var entityIndex: [String: String] = [:]
     private var sourceIndex: [String: String] = [:]
 
+    /// A vocabulary of these terms, indexed by ``key(_:)``; where two terms share a key, the first one listed wins.
     public init(topics: [Term], entities: [Term], sources: [Term]) {
         self.topics = topics
         self.entities = entities

@@ -65,7 +65,9 @@ extension Archive {
 
 /// How many rows one of the archive's tables holds (``Archive/statistics()``).
 public struct TableCount: Sendable, Hashable {
+    /// The table's name in the schema, e.g. `timeline_entries`.
     public var table: String
+    /// How many rows it holds (`SELECT count(*)`).
     public var rows: Int
 }
 

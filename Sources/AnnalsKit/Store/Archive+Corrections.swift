@@ -3,17 +3,25 @@ import GRDB
 
 /// A topic with how much of the archive it tags.
 public struct TopicCount: Sendable, Hashable {
+    /// The topic's slug (`export-controls`).
     public var slug: String
+    /// The topic's human name (`Export controls`).
     public var name: String
+    /// How many events the topic tags (rows of `event_topics`).
     public var events: Int
+    /// How many articles the topic tags (rows of `article_topics`).
     public var articles: Int
 }
 
 /// What `reclassify` changed.
 public struct ReclassifyReport: Sendable, Hashable {
+    /// Events re-tagged: every event of the archive.
     public var events = 0
+    /// Articles re-tagged: every article of the archive.
     public var articles = 0
+    /// Event–topic tags after reclassifying (rows of `event_topics`).
     public var eventTopics = 0
+    /// Article–topic tags after reclassifying (rows of `article_topics`).
     public var articleTopics = 0
 }
 

@@ -3,20 +3,31 @@ import GRDB
 
 /// A stored document, as given to Annals.
 public struct StoredDocument: Sendable, Hashable {
+    /// The document's row id in `documents`.
     public var id: Int64
+    /// Where the document came from: its file's path, or `stdin` for standard input.
     public var origin: String
+    /// The 1-based line within `origin`, for a line of an NDJSON feed; nil for a whole document.
     public var line: Int?
+    /// The format it was read as, as stored: `card`, `json`, `ndjson` or `unknown`.
     public var format: String
+    /// The document's bytes exactly as received.
     public var bytes: [UInt8]
 }
 
 /// A recorded reject.
 public struct RejectRecord: Sendable, Hashable {
+    /// The reject's row id in `rejects`.
     public var id: Int64
+    /// The stored document the reject is about, by id; nil when the input could not even be read (e.g. over its size limit).
     public var documentID: Int64?
+    /// Where the input came from: its file's path, or `stdin` for standard input.
     public var origin: String
+    /// The 1-based line within `origin`, for a line of an NDJSON feed; nil for a whole document.
     public var line: Int?
+    /// Why the input could not be used, for people.
     public var reason: String
+    /// When it was rejected, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     public var rejectedAt: String
     /// When a later retry or reparse succeeded.
     public var resolvedAt: String?

@@ -3,19 +3,30 @@ import GRDB
 
 /// One recorded ingest run.
 public struct IngestRun: Sendable, Hashable {
+    /// The run's row id in `ingest_runs`, increasing with each run.
     public var id: Int64
+    /// When the run started, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     public var startedAt: String
+    /// When the run recorded its end, UTC, `YYYY-MM-DDTHH:MM:SSZ`; nil while running, or when it was killed.
     public var finishedAt: String?
     /// `running`, `ok`, `rejected` (some input rejected) or `failed` (with no `finishedAt`
     /// when the process was killed before it could record its end).
     public var status: String
+    /// The host name of the machine the run ran on.
     public var host: String
+    /// The id of the process that ran it.
     public var pid: Int
+    /// The paths the run was given, joined with spaces (`-` for standard input).
     public var inputs: String
+    /// Documents read: files, and lines of NDJSON feeds (``IngestReport/documents``); 0 until it ends, or if it failed.
     public var documents: Int
+    /// Articles stored for the first time (``IngestReport/new``); 0 until it ends, or if it failed.
     public var new: Int
+    /// Stored articles that a new version changed (``IngestReport/updated``); 0 until it ends, or if it failed.
     public var updated: Int
+    /// Articles carried again with the same content (``IngestReport/unchanged``); 0 until it ends, or if it failed.
     public var unchanged: Int
+    /// Inputs rejected (the count of ``IngestReport/rejects``); 0 until it ends, or if it failed.
     public var rejected: Int
 }
 

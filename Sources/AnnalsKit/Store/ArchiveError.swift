@@ -15,7 +15,10 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
     /// splitting a mention out of an event it is not in, merging events whose dates cannot
     /// be one event's without `force`.
     case mergeIntoItself(id: Int64)
+    /// A split of timeline entry `entry` out of event `event`, which it is not a mention of.
     case noMention(event: Int64, entry: Int64)
+    /// A merge of event `other` (dated `otherDate`) into event `id` (dated `date`), refused
+    /// without `force` because the two dates cannot be one event's (`2025-03` and `2025-06`).
     case datesIncompatible(id: Int64, date: String, other: Int64, otherDate: String)
     /// SQLite could not do what was asked: `unusable` when the file or disk is the cause
     /// (not a database, corrupt, full, read-only, locked), else a bug of Annals.

@@ -10,6 +10,7 @@ import Glibc
 /// run never leaves a stale lock. Readers never take it.
 public final class IngestLock: Sendable {
     private let descriptor: Int32
+    /// The lock file: the archive's path with `.lock` appended.
     public let path: String
 
     /// Takes the lock of the archive at `archivePath`, waiting up to `wait` seconds;

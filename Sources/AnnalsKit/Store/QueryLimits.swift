@@ -30,6 +30,7 @@ public final class QueryLimits: @unchecked Sendable {
         set { lock.withLock { _timeout = newValue.flatMap { $0 > 0 ? $0 : nil } } }
     }
 
+    /// Limits with this timeout in seconds (nil, zero or less: no limit), not cancelled.
     public init(timeout: Double? = nil) {
         self.timeout = timeout
     }
@@ -46,7 +47,9 @@ public final class QueryLimits: @unchecked Sendable {
 
     /// Why a statement was stopped: it worked past the time limit, or every query was cancelled.
     public enum Stop: Sendable, Equatable {
+        /// The statement worked longer than the ``QueryLimits/timeout`` of `seconds`.
         case timedOut(seconds: Double)
+        /// ``QueryLimits/cancel()`` was called.
         case cancelled
     }
 

@@ -5,12 +5,17 @@ import Foundation
 /// `JSONEncoder` sorts keys on Linux and `JSONSerialization` does not keep them in
 /// any fixed order, so Annals writes JSON itself with ``JSONWriter``.
 public enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written in decimal.
     case int(Int64)
     /// Written with Swift's shortest round-tripping form; NaN and infinities as `null`.
     case double(Double)
+    /// A string, escaped only where JSON requires it.
     case string(String)
+    /// An array: its elements in order.
     case array([JSONValue])
     /// Members in the order they are written. Keys are not checked for duplicates.
     case object([(key: String, value: JSONValue)])
@@ -66,6 +71,7 @@ public struct JSONWriter: Sendable {
     /// Whether to indent nested values on their own lines.
     public var pretty: Bool
 
+    /// A writer of compact JSON (no spaces, one line), or indented JSON when `pretty` is true.
     public init(pretty: Bool = false) {
         self.pretty = pretty
     }
