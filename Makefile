@@ -54,17 +54,21 @@ demo: build
 # scripts/check-layers.sh: no folder of the library uses a type from a layer above it
 # (docs/architecture.md). Fuzz/run.sh --typecheck: the fuzz harness still builds from its
 # list of parser sources (the fuzz run itself is CI's, after the tests).
+# scripts/check-noop-build.sh: a second build with nothing changed compiles nothing.
 test: deps
 	scripts/check-layers.sh
 	Fuzz/run.sh --typecheck
 	$(SWIFT) build
+	scripts/check-noop-build.sh
 	$(SWIFT) test
 
 # The AnnalsKit documentation (Sources/AnnalsKit/AnnalsKit.docc and every `///`), with
 # warnings as errors: a broken symbol link or a bad topic fails the build. Output in .build/docs.
+# scripts/check-docs.py then fails on any public declaration without a `///` comment.
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target AnnalsKit \
 	  --warnings-as-errors --output-path .build/docs
+	scripts/check-docs.py
 
 # libFuzzer on the card and feed parsers (Fuzz/README.md); fails on a crash, keeps the input in Fuzz/crashes/.
 fuzz:

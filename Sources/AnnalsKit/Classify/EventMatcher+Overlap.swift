@@ -17,6 +17,8 @@ extension EventMatcher {
         /// products or lists, proper names, identifiers.
         public var anchors: Int
 
+        /// The overlap of term lists `a` and `b`; `kinds` maps an entity term to its kind, which
+        /// sets its weight.
         public init(_ a: [String], _ b: [String], kinds: [String: String] = [:]) {
             // Keys' terms are sorted and unique: one merge of the two lists, no sets.
             let (a, b) = (Self.sortedUnique(a), Self.sortedUnique(b))

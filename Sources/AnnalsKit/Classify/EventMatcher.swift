@@ -1,10 +1,14 @@
 /// One mention of an event as ``EventMatcher`` compares it: its date, its content terms
 /// and the canonical names of the entities the classifier found in it.
 public struct EventMention: Hashable, Sendable {
+    /// The date the mention gives the event (dates of different precision can agree).
     public var date: PartialDate
+    /// The mention's content terms, and their order in its text.
     public var key: EventKey
+    /// The canonical names of the entities found in its text.
     public var entities: [String]
 
+    /// A mention whose terms and entities are already known (the store's candidates).
     public init(date: PartialDate, key: EventKey, entities: [String]) {
         self.date = date
         self.key = key
@@ -64,7 +68,9 @@ public enum EventMatcher {
 
     /// Why two mentions are, or are not, one event.
     public enum Verdict: Hashable, Sendable {
+        /// One event: no rule separates them and their ``similarity(_:_:kinds:)`` reaches ``threshold``.
         case same(similarity: Double)
+        /// Their dates cannot be one date (different days, months or years, at any precision).
         case datesIncompatible
         /// For `kind`, each side names entities the other lacks.
         case entitiesConflict(kind: String, onlyA: [String], onlyB: [String])
@@ -76,8 +82,10 @@ public enum EventMatcher {
         case namesConflict(onlyA: [String], onlyB: [String])
         /// The content terms of the one slot where lines that begin and end alike differ.
         case objectsConflict(onlyA: [String], onlyB: [String])
+        /// Nothing conflicts, but their ``similarity(_:_:kinds:)`` is below ``threshold``.
         case dissimilar(similarity: Double)
 
+        /// Whether the verdict is ``same(similarity:)``.
         public var isSame: Bool {
             if case .same = self { return true }
             return false

@@ -41,6 +41,7 @@ public struct EventKey: Hashable, Sendable {
         self.sequence = sequence
     }
 
+    /// The key of `text` on its words alone, with no entities known (no classifier at hand).
     public init(text: String) {
         self.sequence = Self.sequence(of: text)
         self.terms = Self.sortedUnique(sequence)

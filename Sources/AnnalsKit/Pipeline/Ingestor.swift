@@ -18,6 +18,7 @@ public struct IngestOptions: Sendable {
     /// Seconds to wait for another ingest of the same archive to finish; 0 fails at once.
     public var lockWait: Double
 
+    /// Options with these values; a `batchSize` below 1 is taken as 1, a negative `settle` as 0.
     public init(
         format: InputFormat = .auto, batchSize: Int = 512, settle: Double = 2, rescan: Bool = false,
         moveTo: String? = nil, rejectTo: String? = nil, lockWait: Double = 0
@@ -51,8 +52,13 @@ public enum DocumentLimits {
 
 /// Something that happened to one input during a run, for `--verbose` listings.
 public enum IngestEvent: Sendable {
+    /// A document was stored: new, an update of an article already stored, or unchanged.
+    /// `line` is its line in an NDJSON feed.
     case stored(origin: String, line: Int?, outcome: StoreOutcome)
+    /// A document was rejected, and recorded as such with the reason.
     case rejected(Reject)
+    /// A document was stored, but part of it could not be read (an undated timeline line, a
+    /// repaired encoding): the reason says which.
     case warning(Reject)
     /// A file passed over: already ingested, or still being written.
     case skipped(path: String, reason: String)
@@ -66,9 +72,12 @@ public enum IngestEvent: Sendable {
 /// (see ``Archive/store(_:merger:receivedAt:)``): a bad document is recorded as rejected
 /// and never stops the others. A run over a file-backed archive holds its ``IngestLock``.
 public struct Ingestor: Sendable {
+    /// The archive documents are stored in.
     public let archive: Archive
+    /// How inputs are read, batched, waited for and moved.
     public let options: IngestOptions
 
+    /// An ingestor into `archive`; it reads nothing until ``ingest(paths:standardInput:now:onEvent:)`` runs.
     public init(archive: Archive, options: IngestOptions = IngestOptions()) {
         self.archive = archive
         self.options = options

@@ -2,6 +2,7 @@
 public struct ParsedQuestion: Sendable, Hashable {
     /// What to list: events (the default), articles, takeaways, implications or timeline entries.
     public var kind: RecordKind
+    /// The topics, entities, sources, dates, search words, sort and limit the question named.
     public var filter: QueryFilter
     /// Words no rule placed ("additions" in "Entity List additions"): they rank the answer
     /// rather than filter it. ``Archive/answer(_:)`` searches for them and leaves out those
@@ -14,6 +15,7 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// the kind, then the filter's ``QueryFilter/summary`` when it has one.
     public var understanding: String
 
+    /// A parsed question with these parts and an understanding already worded.
     public init(
         kind: RecordKind, filter: QueryFilter, looseWords: [String] = [], count: CountGrouping? = nil,
         understanding: String
@@ -174,13 +176,17 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// one of the other two. One either-or group per question: a second "or" joins the same
 /// group.
 public struct QuestionParser: Sendable {
+    /// The topics, entities and sources the parser recognises, by any of their names.
     public let vocabulary: Vocabulary
+    /// The day relative dates count from ("last year", "past 6 months", "since March").
     public let today: Day
     /// Whether a word (or phrase) occurs in the records asked about: such a word is no
     /// misspelling, however near a topic or entity it is ("minerals", "training").
     public let occurs: @Sendable (String) -> Bool
     private let longestPhrase: Int
 
+    /// A parser of `vocabulary` (``Archive/vocabulary()``) as of `today`; `occurs` tells real
+    /// words of the archive from misspellings (``Archive/occurs(_:)``; by default none is known).
     public init(vocabulary: Vocabulary, today: Day, occurs: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.vocabulary = vocabulary
         self.today = today
