@@ -93,18 +93,3 @@ struct Axis {
         ticks.append(Tick(x: x(end), major: true))
     }
 }
-
-extension Day {
-    /// Days since 1970-01-01 (negative before), for any proleptic Gregorian date.
-    static func ordinal(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// Days since 1970-01-01.
-    var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
-}

@@ -88,6 +88,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         default: return 31
         }
     }
+
+    // MARK: - Day numbers (Howard Hinnant's `days_from_civil` and `civil_from_days`)
+
+    /// Days since 1970-01-01 (negative before), for any proleptic Gregorian date.
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
+
+    /// The day `ordinal` days after 1970-01-01, when it is in 0001…9999.
+    init?(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let m = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.init(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
 }
 
 /// A date as a timeline writes it, often partial ("2024-10", "Q3 2025"), with the

@@ -4,31 +4,7 @@
 /// Day arithmetic on the proleptic Gregorian calendar, kept in a namespace so it
 /// adds nothing to ``Day`` itself.
 enum QuestionCalendar {
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.
-    static func ordinal(_ day: Day) -> Int {
-        let y = day.month <= 2 ? day.year - 1 : day.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthFromMarch = (day.month + 9) % 12
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day.day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The day `ordinal` days after 1970-01-01, when it is in 0001…9999.
-    static func day(ordinal: Int) -> Day? {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let d = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let m = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        return Day(year: yearOfEra + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
-    }
-
-    static func adding(days: Int, to day: Day) -> Day? { Self.day(ordinal: ordinal(day) + days) }
+    static func adding(days: Int, to day: Day) -> Day? { Day(ordinal: day.ordinal + days) }
 
     /// The same day of the month `months` later (earlier when negative), clamped to
     /// the month's last day (2026-03-31 minus one month is 2026-02-28).
@@ -42,7 +18,7 @@ enum QuestionCalendar {
 
     /// 0 for Monday … 6 for Sunday.
     static func weekday(_ day: Day) -> Int {
-        let r = (ordinal(day) + 3) % 7  // 1970-01-01 was a Thursday.
+        let r = (day.ordinal + 3) % 7  // 1970-01-01 was a Thursday.
         return r < 0 ? r + 7 : r
     }
 

@@ -388,9 +388,11 @@ struct QuestionParserTests {
     func calendar() {
         for iso in ["1970-01-01", "2000-02-29", "2026-11-26", "1000-01-01", "9999-12-31"] {
             let d = day(iso)
-            #expect(QuestionCalendar.day(ordinal: QuestionCalendar.ordinal(d)) == d)
+            #expect(Day(ordinal: d.ordinal) == d)
         }
-        #expect(QuestionCalendar.ordinal(day("1970-01-01")) == 0)
+        #expect(day("1970-01-01").ordinal == 0)
+        #expect(day("2000-03-01").ordinal - day("2000-02-28").ordinal == 2)
+        #expect(Day(ordinal: day("9999-12-31").ordinal + 1) == nil)
         #expect(QuestionCalendar.weekday(day("2026-11-26")) == 3)  // Thursday
         #expect(QuestionCalendar.weekday(day("2026-11-23")) == 0)  // Monday
         #expect(QuestionCalendar.adding(days: 1, to: day("2024-02-28")) == day("2024-02-29"))
