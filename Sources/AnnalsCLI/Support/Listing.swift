@@ -34,7 +34,10 @@ enum Listing {
         }
         switch kind {
         case .events:
-            return try printer(Event.self).print { try archive.forEachEvent(matching: filter, articleLimit: articleLimit, $0) }
+            // CSV names an event's articles by id and source: their titles are not read.
+            return try printer(Event.self).print {
+                try archive.forEachEvent(matching: filter, articleLimit: articleLimit, articleTitles: format != .csv, $0)
+            }
         case .articles: return try printer(ArticleRow.self).print { try archive.forEachArticle(matching: filter, $0) }
         case .takeaways: return try printer(TakeawayRow.self).print { try archive.forEachTakeaway(matching: filter, $0) }
         case .implications: return try printer(ImplicationRow.self).print { try archive.forEachImplication(matching: filter, $0) }

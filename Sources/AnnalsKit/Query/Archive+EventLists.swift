@@ -9,8 +9,13 @@ extension Archive {
     /// Calls `body` with each event matching `filter`, streaming: rows are read one at a time.
     /// `articleLimit` caps the articles each event lists (``Event/articleLimit`` by default;
     /// nil lists them all, as exports do).
+    ///
+    /// With every article listed, `articleTitles: false` leaves each ``ArticleRef/title``
+    /// empty and the titles unread: a CSV export lists articles by id and source only, and
+    /// so holds a few bytes per mention however large the archive.
     public func forEachEvent(
-        matching filter: QueryFilter, articleLimit: Int? = Event.articleLimit, _ body: (Event) throws -> Void
+        matching filter: QueryFilter, articleLimit: Int? = Event.articleLimit, articleTitles: Bool = true,
+        _ body: (Event) throws -> Void
     ) throws {
         // Every article of every event: one pass over the timeline, in storage order, costs
         // far less than looking each event's mentions and articles up (two random reads per
@@ -19,7 +24,7 @@ extension Archive {
         try writer.read { db in
             let (sql, arguments) = try Self.eventQuery(
                 filter, articleLimit: articleLimit, listsArticles: !listsAll, walkInDateOrder: try Self.walksInDateOrder(filter, db))
-            let lists = listsAll ? try Self.articleLists(db, filter) : ArticleLists()
+            let lists = listsAll ? try ArticleLists(db, matching: filter, titles: articleTitles) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 try body(Self.event(row, articles: listsAll ? lists.articles(ofEvent: row["id"]) : nil))
@@ -28,7 +33,7 @@ extension Archive {
     }
 
     /// The one statement, and its arguments, that lists the events matching `filter`.
-    /// Without `listsArticles`, its `articles` column is NULL (see ``articleLists(_:_:)``).
+    /// Without `listsArticles`, its `articles` column is NULL (see ``ArticleLists``).
     ///
     /// A page (a `limit`) is chosen first, by id, and only its events get their columns:
     /// SQLite computes a row's columns (topics, entities, articles: three subqueries) before
@@ -188,30 +193,6 @@ extension Archive {
         """
     }
 
-    /// Every article of each event matching `filter` (limit and offset aside). Read in one
-    /// pass: over the whole timeline in storage order when every event matches, else
-    /// through the events' index.
-    static func articleLists(_ db: Database, _ filter: QueryFilter) throws -> ArticleLists {
-        let filter = try filter.validated()
-        let matching = Self.matchingEvents(filter)
-        let restricted = !matching.sql.allSatisfy(\.isWhitespace)
-        let sql = """
-            SELECT te.event_id AS event_id, a.id AS article_id, s.name AS source, a.title AS title
-            FROM timeline_entries te \(restricted ? "" : "NOT INDEXED")
-            JOIN articles a ON a.id = te.article_id JOIN sources s ON s.id = a.source_id
-            WHERE \(restricted ? "te.event_id IN (SELECT e.id FROM events e \(matching.sql))" : "te.event_id IS NOT NULL")
-            ORDER BY te.id
-            """
-        var lists = ArticleLists()
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: restricted ? matching.arguments : [])
-        while let row = try rows.next() {
-            lists.add(article: row["article_id"], toEvent: row["event_id"]) {
-                ArticleRef(id: row["article_id"], title: row["title"], source: row["source"])
-            }
-        }
-        return lists
-    }
-
     /// The events matching `filter`, in memory: for small answers.
     public func events(matching filter: QueryFilter) throws -> [Event] {
         var events: [Event] = []
@@ -239,41 +220,5 @@ extension Archive {
         let parts = packed.utf8.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let id = Int64(Substring(parts[0])) else { return nil }
         return ArticleRef(id: id, title: String(Substring(parts[2])), source: String(Substring(parts[1])))
-    }
-}
-
-/// The articles of many events, gathered from their mentions in one pass: each article
-/// once, each event's list in order of first mention without repeats.
-struct ArticleLists {
-    private var articles: [ArticleRef] = []
-    private var positions: [Int64: Int32] = [:]
-    /// Each event's articles, as positions in `articles`: 4 bytes a mention.
-    private var lists: [Int64: [Int32]] = [:]
-
-    /// Records that `article` mentions `event`; `ref` makes its ``ArticleRef`` the first time.
-    mutating func add(article: Int64, toEvent event: Int64, _ ref: () -> ArticleRef) {
-        let position: Int32
-        if let known = positions[article] {
-            position = known
-        } else {
-            position = Int32(articles.count)
-            articles.append(ref())
-            positions[article] = position
-        }
-        lists[event, default: []].appendUnlessPresent(position)
-    }
-
-    /// The articles of `event`, in order of first mention.
-    func articles(ofEvent event: Int64) -> [ArticleRef] {
-        lists[event]?.map { articles[Int($0)] } ?? []
-    }
-}
-
-extension [Int32] {
-    /// Appends `value` unless the array holds it: most lists are short, and an article's
-    /// mentions come together, so the last element answers most of the time.
-    fileprivate mutating func appendUnlessPresent(_ value: Int32) {
-        if last == value || contains(value) { return }
-        append(value)
     }
 }

@@ -267,6 +267,26 @@ import Testing
                 #expect(Set(event.articles.map(\.id)).count == event.articles.count)
             }
         }
+        // Without titles (CSV exports): the same articles, in the same order, titles empty; and
+        // an article id with no article (deleted) in the middle of the ids changes nothing else.
+        let deleted = try archive.writer.write { db -> Int64 in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 3"))
+            try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+            return id
+        }
+        for filter in [QueryFilter(), QueryFilter(topics: ["export-controls"])] {
+            var withTitles: [Event] = [], without: [Event] = []
+            try archive.forEachEvent(matching: filter, articleLimit: nil) { withTitles.append($0) }
+            try archive.forEachEvent(matching: filter, articleLimit: nil, articleTitles: false) { without.append($0) }
+            #expect(withTitles.count == without.count && !without.isEmpty)
+            for (titled, plain) in zip(withTitles, without) {
+                #expect(titled == (try archive.event(id: titled.id)))
+                #expect(!titled.articles.contains { $0.id == deleted })
+                #expect(plain.articles.map(\.id) == titled.articles.map(\.id))
+                #expect(plain.articles.map(\.source) == titled.articles.map(\.source))
+                #expect(plain.articles.allSatisfy { $0.title.isEmpty } && titled.articles.allSatisfy { !$0.title.isEmpty })
+            }
+        }
     }
 
     @Test func aPageIsTheSameSliceOfTheWholeListInEveryOrder() throws {
