@@ -79,29 +79,42 @@ extension Runner {
         var stage = Stage("sqlite3-baseline", "3 sqlite3 .import + FTS5")
         let script = work + "/baseline.sql"
         try writeFile(script, Array(baselineSQL().utf8))
+        let last = try timeLoads(&stage, name: "baseline", peer: "sqlite3") { db, run in
+            try runChild(sqlite3, [db], stdin: script, stdout: logs + "/baseline-\(run).out", stderr: logs + "/baseline-\(run).err")
+        }
+        if let last, let counts = lines(last.stdout).last {
+            let n = counts.split(separator: "|")
+            if n.count == 3 {
+                stage.notes.append("imported \(n[0]) articles, \(n[1]) timeline entries; \(n[2]) FTS rows")
+            }
+        }
+        report.stages.append(stage)
+    }
+
+    /// Times a loader that is not annals: `load` fills a fresh database (named after `name`
+    /// and the run) from the flat rows, `runs` times; adds wall, throughput, peak RSS and db
+    /// size, and annals' ingest stages' wall over this one's. Returns the last run, or nil
+    /// when a run failed (the stage then says how).
+    func timeLoads(
+        _ stage: inout Stage, name: String, peer: String, _ load: (_ db: String, _ run: Int) throws -> ChildResult
+    ) throws -> ChildResult? {
         var wall: [Double] = [], rate: [Double] = [], rss: [Double] = [], size: [Double] = []
+        var last: ChildResult?
         for run in 1...runs {
-            let db = dbDir + "/baseline-\(run).sqlite"
+            let db = dbDir + "/\(name)-\(run).sqlite"
             try removeArchive(db)
             progress("\(stage.title): run \(run)/\(runs)")
-            let result = try runChild(
-                sqlite3, [db], stdin: script, stdout: logs + "/baseline-\(run).out", stderr: logs + "/baseline-\(run).err")
+            let result = try load(db, run)
             guard result.exitCode == 0 else {
-                stage.status = .failed("sqlite3 exit \(result.exitCode): \(result.firstErrorLine)")
-                report.stages.append(stage)
-                return
+                stage.status = .failed("\(peer) exit \(result.exitCode): \(result.firstErrorLine)")
+                return nil
             }
             wall.append(result.seconds)
             rate.append(Double(cards) / result.seconds)
             rss.append(result.maxRSSMiB)
             size.append(Double(archiveSize(db)) / 1_048_576)
             if run > 1 { try removeArchive(db) }
-            if run == runs, let counts = lines(result.stdout).last {
-                let n = counts.split(separator: "|")
-                if n.count == 3 {
-                    stage.notes.append("imported \(n[0]) articles, \(n[1]) timeline entries; \(n[2]) FTS rows")
-                }
-            }
+            last = result
         }
         stage.add("wall", "wall", wall, "s")
         stage.add("throughput", "throughput", rate, "articles/s")
@@ -110,11 +123,11 @@ extension Runner {
         if let base = median(wall) {
             for (id, label) in [("ingest-cards", "cards"), ("ingest-feed", "feed")] {
                 if let annals = report.stages.first(where: { $0.id == id })?.figure("wall")?.value {
-                    stage.add("ratio-\(label)", "annals \(label) / sqlite3", value: annals / base, "×")
+                    stage.add("ratio-\(label)", "annals \(label) / \(peer)", value: annals / base, "×")
                 }
             }
         }
-        report.stages.append(stage)
+        return last
     }
 
     /// Stage 4: 100 new cards (a second article seed, the same event pool) in a new folder;

@@ -98,6 +98,7 @@ func runBenchmarks(_ args: [String]) throws {
         id: "ingest-feed", title: "2 annals ingest feed.ndjson", input: runner.corpus + "/feed.ndjson",
         documents: runner.cards, unit: "articles/s", folder: false)
     try runner.baseline()
+    try runner.sqliteUtils()
     // On success, A becomes the archive with the new cards; otherwise stages 5 and 6 use stage 1's.
     try runner.incremental(base: runner.cardArchive)
     try runner.export()
