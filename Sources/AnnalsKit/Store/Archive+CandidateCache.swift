@@ -5,7 +5,7 @@ import GRDB
 /// The merge candidates read in one write transaction, by event id: a popular event is
 /// parsed from its row, and its merge key made, once, not at every mention. Callers forget an event when they change
 /// its date or entities; a new transaction starts with an empty cache (a rolled-back one
-/// may have cached events that no longer exist).
+/// may have cached events that no longer exist), and a rolled-back savepoint empties it.
 final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
 
@@ -65,5 +65,10 @@ final class CandidateCache {
 
     func forget(_ id: Int64) {
         events[id] = nil
+    }
+
+    /// Forgets every event, after a savepoint rolled back what the cache may hold.
+    func forgetAll() {
+        events = [:]
     }
 }

@@ -46,6 +46,9 @@ extension Archive {
                     return .commit
                 }
             } catch let error as DatabaseError {
+                // The savepoint took back what the document wrote; the caches forget it too
+                // (a new source's id, events it created or joined, ids SQLite will reuse).
+                context.forgetAll()
                 outcome = StoreOutcome()
                 let reject = Reject(origin: document.origin, line: document.line, reason: "could not be stored: \(error.message ?? "\(error.resultCode)")")
                 try insertReject(reject, documentID: nil, at: now, in: db)
@@ -94,6 +97,12 @@ extension Archive {
         /// Merge candidates already read in this transaction.
         let candidates = CandidateCache()
         let sources = SourceIDs()
+
+        /// Forgets everything cached, after a rollback: the caches may hold rows it undid.
+        func forgetAll() {
+            candidates.forgetAll()
+            sources.forgetAll()
+        }
     }
 
     static func hasCorrections(_ db: Database) throws -> Bool {
@@ -249,6 +258,8 @@ extension Archive {
             ids[name] = id
             return id
         }
+
+        func forgetAll() { ids = [:] }
     }
 
     static func sourceID(named name: String, in db: Database) throws -> Int64 {

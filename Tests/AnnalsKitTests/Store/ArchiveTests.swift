@@ -178,6 +178,30 @@ import Testing
         #expect(try archive.seenFiles(under: "/elsewhere").isEmpty)
     }
 
+    /// What a rolled-back document wrote is forgotten by the batch's caches too: a new source
+    /// it created, and the events it created or joined, are not used by the next document.
+    @Test func aRolledBackDocumentLeavesNothingCachedForTheNext() throws {
+        let archive = try Archive.inMemory()
+        var broken = Self.sample(title: "Broken")
+        broken.source = "Zeta Wire"  // a source no document stored before
+        broken.timeline.insert(TimelineEntry(date: Self.sample().timeline[0].date, text: "Zeta Labs opens a lab in Oslo."), at: 0)
+        broken.timeline[1].date.start = Day(year: 2025, month: 1, day: 1)  // CHECK (start <= end) fails
+        var next = Self.sample(title: "Next")
+        next.source = "Zeta Wire"
+        next.timeline.append(TimelineEntry(date: Self.sample().timeline[0].date, text: "Zeta Labs opens a lab in Oslo."))
+        let outcomes = try Self.store(archive, [
+            Self.document(Self.sample(), bytes: "good"), Self.document(broken, bytes: "broken", origin: "broken.txt"),
+            Self.document(next, bytes: "next", origin: "next.txt"),
+        ])
+        #expect(outcomes.map(\.new) == [1, 0, 1], "\(outcomes.map(\.rejects))")
+        #expect(outcomes[2].rejects.isEmpty, "\(outcomes[2].rejects)")
+        #expect(try count(archive, "sources") == 2)
+        #expect(try archive.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE text = 'Zeta Labs opens a lab in Oslo.' AND mentions = 1")
+        } == 1)
+        #expect(try archive.check().isEmpty)
+    }
+
     @Test func oneBadDocumentDoesNotSpoilTheBatch() throws {
         let archive = try Archive.inMemory()
         var broken = Self.sample(title: "Broken")
