@@ -34,11 +34,12 @@ public struct EvaluationRun: Sendable {
         return alone.union(byEvent.values)
     }
 
-    /// Ingests `inputs` (corpus-relative, in this order) in `runs` successive ingest runs
-    /// into a new archive file under `folder`, then reads it back.
+    /// Ingests `inputs` (corpus-relative, in this order) in `runs` successive ingest runs,
+    /// each writing `batchSize` documents per transaction, into a new archive file under
+    /// `folder`, then reads it back.
     /// `inspect`, when given, sees the archive and where each line went before the archive is deleted.
     public init(
-        corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, folder: URL,
+        corpus: EvaluationCorpus, inputs: [String], runs: Int = 1, batchSize: Int = IngestOptions().batchSize, folder: URL,
         inspect: ((Archive, [EvaluationCorpus.MentionKey: Placed]) throws -> Void)? = nil
     ) throws {
         let path = folder.appending(path: "eval-\(UUID().uuidString).sqlite").path
@@ -46,7 +47,7 @@ public struct EvaluationRun: Sendable {
             for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let archive = try Archive(path: path)
-        let ingestor = Ingestor(archive: archive, options: IngestOptions(settle: 0))
+        let ingestor = Ingestor(archive: archive, options: IngestOptions(batchSize: batchSize, settle: 0))
         let size = max(1, (inputs.count + runs - 1) / max(1, runs))
         for start in stride(from: 0, to: inputs.count, by: size) {
             let report = try ingestor.ingest(paths: inputs[start..<min(inputs.count, start + size)].map(corpus.path))

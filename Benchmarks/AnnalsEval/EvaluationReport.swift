@@ -1,3 +1,4 @@
+import AnnalsKit
 import Foundation
 
 /// `annals-bench eval`: the corpus ingested in several orders, scored, and the failures listed.
@@ -12,19 +13,23 @@ public struct EvaluationReport: Sendable {
     /// The first order is the one scored; the others are compared with it.
     public let orders: [Order]
 
-    /// Ingests the corpus in name order, in reverse, shuffled (seeded) and shuffled in three
-    /// runs, each into a new archive under `folder`.
-    public init(corpus: EvaluationCorpus, folder: URL, seed: UInt64 = 7, orderCount: Int = 4) throws {
+    /// Ingests the corpus in name order, in reverse, shuffled (seeded), shuffled in three
+    /// runs, and in name order one file per write transaction (what the store remembers
+    /// from one transaction to the next must not change the events), each into a new
+    /// archive under `folder`.
+    public init(corpus: EvaluationCorpus, folder: URL, seed: UInt64 = 7, orderCount: Int = 5) throws {
         self.corpus = corpus
         var generator = SplitMix64(state: seed)
         let sorted = corpus.inputFiles
-        let all: [(String, [String], Int)] = [
-            ("name order", sorted, 1), ("reverse order", sorted.reversed(), 1),
-            ("shuffled", generator.shuffled(sorted), 1),
-            ("shuffled, 3 runs", generator.shuffled(sorted), 3),
+        let batch = IngestOptions().batchSize
+        let all: [(String, [String], Int, Int)] = [
+            ("name order", sorted, 1, batch), ("reverse order", sorted.reversed(), 1, batch),
+            ("shuffled", generator.shuffled(sorted), 1, batch),
+            ("shuffled, 3 runs", generator.shuffled(sorted), 3, batch),
+            ("name order, a transaction per file", sorted, 1, 1),
         ]
-        orders = try all.prefix(max(1, orderCount)).map { name, inputs, runs in
-            Order(name: name, run: try EvaluationRun(corpus: corpus, inputs: inputs, runs: runs, folder: folder))
+        orders = try all.prefix(max(1, orderCount)).map { name, inputs, runs, batchSize in
+            Order(name: name, run: try EvaluationRun(corpus: corpus, inputs: inputs, runs: runs, batchSize: batchSize, folder: folder))
         }
     }
 

@@ -92,7 +92,7 @@ do {
             break
         }
         let report = try EvaluationReport(
-            corpus: corpus, folder: FileManager.default.temporaryDirectory, orderCount: try args.int("orders") ?? 4)
+            corpus: corpus, folder: FileManager.default.temporaryDirectory, orderCount: try args.int("orders") ?? 5)
         // Tuning looks at the development parts only (--parts A,B), so the held-out half stays a test.
         let parts = args.string("parts").map { Set($0.split(separator: ",").map(String.init)) }
         say(report.text(details: args.flag("details"), parts: parts))

@@ -73,7 +73,7 @@ import Testing
 
     @Test func theOrderOfIngestDoesNotChangeTheEvents() throws {
         let report = try Self.report.get()
-        #expect(report.orders.count == 4)
+        #expect(report.orders.count == 5)
         for (order, lines) in report.orderDifferences {
             #expect(lines == 0, "\(order): \(lines) lines are grouped differently than in name order")
         }

@@ -1,31 +1,42 @@
-// The merge candidates of one write transaction, each read and parsed once.
+// The merge candidates of a run of write transactions, each read and parsed once.
 
 import GRDB
 
-/// The merge candidates read in one write transaction, by event id: a popular event is
-/// parsed from its row, and its merge key made, once, not at every mention. Callers forget an event when they change
-/// its date or entities; a new transaction starts with an empty cache (a rolled-back one
-/// may have cached events that no longer exist), and a rolled-back savepoint empties it.
+/// The merge candidates read by the store, by event id: a popular event is read from the
+/// database, parsed, and its merge key made once, not at every mention. Callers forget an
+/// event when they change its date or entities, and update it when a mention joins it.
+///
+/// It outlives a write transaction (see ``Archive/StoreCaches``): an ingest of 20,000 cards
+/// is 40 transactions, and the events its cards cite are the same in each. It is emptied
+/// whenever what it holds may no longer be in the database: a rolled-back transaction or
+/// savepoint, or any write the store did not make.
 final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
 
-    /// The events `statement` lists (columns named id, date_text, date, precision, start,
-    /// end, terms, entities, text), from the cache when known, each with its mentions' distinct
-    /// wordings (at most ``wordingsPerEvent``, the oldest first).
-    func fetch(_ statement: Statement, arguments: StatementArguments, in db: Database) throws -> [EventCandidate] {
-        var result: [EventCandidate?] = []
-        var missing: [Int64: (index: Int, row: Row)] = [:]
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            if let known = events[id] {
-                result.append(known)
-            } else {
-                missing[id] = (result.count, row.copy())
-                result.append(nil)
-            }
-        }
-        guard !missing.isEmpty else { return result.compactMap { $0 } }
+    /// How many events are cached.
+    var count: Int { events.count }
+
+    /// The events `ids`, in that order, from the cache when known, each with its mentions'
+    /// distinct wordings (at most ``wordingsPerEvent``, the oldest first). Ids of events that
+    /// no longer exist are left out.
+    func events(_ ids: [Int64], in db: Database) throws -> [EventCandidate] {
+        let missing = ids.filter { events[$0] == nil }
+        if !missing.isEmpty { try read(missing, in: db) }
+        return ids.compactMap { events[$0] }
+    }
+
+    /// Reads events `ids` and their wordings into the cache.
+    private func read(_ ids: [Int64], in db: Database) throws {
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        var rows: [Int64: Row] = [:]
+        let eventRows = try Row.fetchCursor(
+            db.cachedStatement(sql: """
+                SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events
+                WHERE id IN (SELECT value FROM json_each(?))
+                """),
+            arguments: [list])
+        while let row = try eventRows.next() { rows[row["id"]] = row.copy() }
+        guard !rows.isEmpty else { return }
         var wordings: [Int64: [EventCandidate.Wording]] = [:]
         let entries = try Row.fetchCursor(
             db.cachedStatement(sql: """
@@ -36,7 +47,7 @@ final class CandidateCache {
                     GROUP BY event_id, terms, entities, date, precision)
                 ORDER BY event_id, first
                 """),
-            arguments: ["[" + missing.keys.map(String.init).joined(separator: ",") + "]"])
+            arguments: [list])
         while let row = try entries.next() {
             let id: Int64 = row["event_id"]
             guard wordings[id, default: []].count < Self.wordingsPerEvent else { continue }
@@ -44,14 +55,11 @@ final class CandidateCache {
                 text: row["text"], terms: Archive.split(row["terms"], by: " "), entities: Archive.split(row["entities"]),
                 date: PartialDate(row: row)))
         }
-        for (id, (index, row)) in missing {
-            let candidate = EventCandidate(
+        for (id, row) in rows {
+            events[id] = EventCandidate(
                 id: id, date: PartialDate(row: row), terms: Archive.split(row["terms"], by: " "),
                 entities: Archive.split(row["entities"]), text: row["text"], wordings: wordings[id] ?? [])
-            events[id] = candidate
-            result[index] = candidate
         }
-        return result.compactMap { $0 }
     }
 
     /// The wordings of an event a new mention is compared with: enough for the ways one
@@ -70,5 +78,67 @@ final class CandidateCache {
     /// Forgets every event, after a savepoint rolled back what the cache may hold.
     func forgetAll() {
         events = [:]
+    }
+}
+
+extension Archive {
+    /// What the store remembers from one write transaction to the next: merge candidates
+    /// and source ids. Kept only while nothing else writes: at the start of each store
+    /// transaction, ``validate(_:)`` empties them unless the archive is exactly as the last
+    /// store transaction left it (no other connection committed, per `PRAGMA data_version`,
+    /// and this connection made no other change, per its total change count).
+    ///
+    /// Touched only inside the writer's serialized transactions, hence `@unchecked Sendable`.
+    final class StoreCaches: @unchecked Sendable {
+        let candidates = CandidateCache()
+        let sources = SourceIDs()
+        /// The connection's total change count and data version when the last store
+        /// transaction ended; nil when nothing is known to be valid.
+        private var stamp: (changes: Int, dataVersion: Int)?
+
+        /// More cached events than this are forgotten at the next transaction, to bound
+        /// memory (a few kilobytes each) however long the run.
+        static let eventLimit = 50_000
+
+        /// Empties the caches unless the archive is as the last store transaction left it.
+        func validate(_ db: Database) throws {
+            if try !isValid(db) || candidates.count > Self.eventLimit { forgetAll() }
+        }
+
+        /// Whether the archive is as the last store transaction (or a write that keeps the
+        /// caches) left it.
+        func isValid(_ db: Database) throws -> Bool {
+            guard let stamp else { return false }
+            return stamp == (db.totalChangesCount, try Self.dataVersion(db))
+        }
+
+        /// Records the state a successful store transaction leaves, before it commits (a
+        /// commit changes neither number).
+        func stamp(_ db: Database) throws {
+            stamp = (db.totalChangesCount, try Self.dataVersion(db))
+        }
+
+        /// Forgets everything: the caches may hold rows a rollback undid.
+        func forgetAll() {
+            stamp = nil
+            candidates.forgetAll()
+            sources.forgetAll()
+        }
+
+        private static func dataVersion(_ db: Database) throws -> Int {
+            try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+        }
+    }
+}
+
+extension Archive {
+    /// A write that touches no event, timeline entry or source (a run's bookkeeping: seen
+    /// files, rejects of unread inputs), so the ``StoreCaches`` stay valid across it.
+    func writeKeepingStoreCaches(_ body: (Database) throws -> Void) throws {
+        try writer.write { db in
+            let valid = try storeCaches.isValid(db)
+            try body(db)
+            if valid { try storeCaches.stamp(db) }
+        }
     }
 }

@@ -38,12 +38,12 @@ extension Archive {
     /// that share one of its rarest distinctive terms (see ``probeCap``).
     static func mergeCandidates(for entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> [EventCandidate] {
         let year = entry.date.start?.year
-        var candidates = try context.candidates.fetch(
+        let sameTerms = try Int64.fetchAll(
             db.cachedStatement(sql: """
-                SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events
-                WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
+                SELECT id FROM events WHERE year IS ? AND signature = ? AND (year IS NOT NULL OR date_text = ?) LIMIT 8
                 """),
-            arguments: [year, facts.signature, entry.date.text], in: db)
+            arguments: [year, facts.signature, entry.date.text])
+        var candidates = try context.candidates.events(sameTerms, in: db)
         guard let year, !facts.terms.isEmpty else { return candidates }
         // Common terms (`us`, `chip`, `@china`) find too many events to say anything.
         let distinctive = facts.terms.filter(context.merger.isDistinctive)
@@ -51,23 +51,47 @@ extension Archive {
         // and which ones are read should not depend on how many events each term had when the
         // line arrived (that would make the events depend on the order of ingest): every one
         // is read up to ``probeCount``, but for very common ones.
-        let counted = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                SELECT term, events FROM term_counts WHERE year = ? AND events > 0
-                    AND term IN (SELECT value FROM json_each(?)) ORDER BY events, term
-                """),
-            arguments: [year, termList(distinctive)])
+        // Point lookups (terms are unique), ordered as SQL's `ORDER BY events, term` would.
+        let count = try db.cachedStatement(sql: "SELECT events FROM term_counts WHERE term = ? AND year = ?")
+        var counted: [(term: String, events: Int)] = []
+        for term in distinctive {
+            if let events = try Int.fetchOne(count, arguments: [term, year]), events > 0 { counted.append((term, events)) }
+        }
+        counted.sort { a, b in
+            a.events != b.events ? a.events < b.events : a.term.utf8.lexicographicallyPrecedes(b.term.utf8)
+        }
         // The rarest terms, up to probeCount of them, of those not past the cap; the two
         // rarest when every term is past it.
-        let rare = counted.filter { (($0[1] as Int)) <= probeCap }
-        let probes = (rare.isEmpty ? Array(counted.prefix(2)) : Array(rare.prefix(probeCount))).map { $0[0] as String }
+        let rare = counted.filter { $0.events <= probeCap }
+        let probes = (rare.isEmpty ? Array(counted.prefix(2)) : Array(rare.prefix(probeCount))).map(\.term)
         guard !probes.isEmpty else { return candidates }
         let known = Set(candidates.map(\.id))
-        candidates += try context.candidates.fetch(
-            db.cachedStatement(sql: candidatesSQL),
-            arguments: [year, entry.date.postingMonth, termList(probes)], in: db
+        candidates += try context.candidates.events(
+            try sharingEvents(probes, year: year, month: entry.date.postingMonth, in: db), in: db
         ).filter { !known.contains($0.id) }
         return candidates
+    }
+
+    /// The events of `year` that hold one of `terms` and whose date can hold a mention of
+    /// `month` (the same month, or no month: a year or a quarter; any, when `month` is nil):
+    /// those holding the most, then the oldest, at most ``candidateLimit``, by ascending id.
+    /// The month is in the postings, so an event of another month is passed over without
+    /// reading its row. Each term's postings are one range of `event_terms`' key, counted
+    /// here rather than grouped and sorted by SQLite in temporary B-trees; at most the
+    /// newest ``probeCap`` of them are read, so a term past the cap (read when all the
+    /// mention's terms are) costs the same in an archive of any size.
+    static func sharingEvents(_ terms: [String], year: Int, month: Int?, in db: Database) throws -> [Int64] {
+        let postings = try db.cachedStatement(sql: """
+            SELECT event_id FROM event_terms WHERE term = ?1 AND year = ?2 AND (?3 IS NULL OR month IS NULL OR month = ?3)
+            ORDER BY event_id DESC LIMIT \(probeCap)
+            """)
+        var shared: [Int64: Int] = [:]
+        for term in terms {
+            let events = try Int64.fetchCursor(postings, arguments: [term, year, month])
+            while let event = try events.next() { shared[event, default: 0] += 1 }
+        }
+        let best = shared.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+        return best.prefix(candidateLimit).map(\.key).sorted()
     }
 
     /// Adds a mention's tags and terms to the event it joins, and the mention's date when it
@@ -117,22 +141,11 @@ extension Archive {
             """), arguments: [id]) ?? false
     }
 
-    /// The events of year `?1` that hold one of the terms of the JSON array `?3` and whose
-    /// date can hold a mention of month `?2` (the same month, or no month: a year or a
-    /// quarter; any, when `?2` is NULL), those holding the most first, at most
-    /// ``candidateLimit``. The month is in the postings, so an event of another month is
-    /// passed over without reading its row.
-    static let candidatesSQL = """
-        SELECT id, date_text, date, precision, start, end, terms, entities, text FROM events WHERE id IN (
-            SELECT event_id FROM event_terms
-            WHERE term IN (SELECT value FROM json_each(?3)) AND year = ?1 AND (?2 IS NULL OR month IS NULL OR month = ?2)
-            GROUP BY event_id ORDER BY count(*) DESC, event_id LIMIT \(candidateLimit))
-        """
-
     /// The most events a mention is compared with.
     static let candidateLimit = 16
     /// A term of more events than this in a year is not read for candidates (unless all
-    /// the mention's terms are): it says little, and its postings are long. In an archive
+    /// the mention's terms are, and then only its newest `probeCap` events): it says little,
+    /// and its postings are long. In an archive
     /// where no term is that common (the evaluation corpus, most drop folders), which events
     /// are found does not depend on the order lines arrived in.
     static let probeCap = 300

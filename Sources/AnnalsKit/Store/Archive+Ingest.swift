@@ -14,9 +14,28 @@ extension Archive {
     public func store(_ documents: [PreparedDocument], merger: any EventPlacing, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
         do {
-            return try writer.write { db in try Self.store(documents, isolated: false, merger: merger, now: now, in: db) }
+            return try writer.write { db in
+                try storeCaches.validate(db)
+                let outcomes = try Self.store(documents, isolated: false, merger: merger, caches: storeCaches, now: now, in: db)
+                try storeCaches.stamp(db)
+                return outcomes
+            }
         } catch is DocumentStoreFailure {
-            return try writer.write { db in try Self.store(documents, isolated: true, merger: merger, now: now, in: db) }
+            // The rollback undid what the caches learned in the transaction.
+            storeCaches.forgetAll()
+            do {
+                return try writer.write { db in
+                    let outcomes = try Self.store(documents, isolated: true, merger: merger, caches: storeCaches, now: now, in: db)
+                    try storeCaches.stamp(db)
+                    return outcomes
+                }
+            } catch {
+                storeCaches.forgetAll()
+                throw error
+            }
+        } catch {
+            storeCaches.forgetAll()
+            throw error
         }
     }
 
@@ -24,9 +43,11 @@ extension Archive {
     private struct DocumentStoreFailure: Error {}
 
     private static func store(
-        _ documents: [PreparedDocument], isolated: Bool, merger: any EventPlacing, now: String, in db: Database
+        _ documents: [PreparedDocument], isolated: Bool, merger: any EventPlacing, caches: StoreCaches, now: String, in db: Database
     ) throws -> [StoreOutcome] {
-        let context = StoreContext(merger: merger, tags: try TagIDs(db), hasCorrections: try hasCorrections(db), now: now)
+        let context = StoreContext(
+            merger: merger, tags: try TagIDs(db), hasCorrections: try hasCorrections(db), now: now,
+            candidates: caches.candidates, sources: caches.sources)
         let index = try SearchIndexMarks(db)
         var outcomes: [StoreOutcome] = []
         outcomes.reserveCapacity(documents.count)
@@ -94,9 +115,10 @@ extension Archive {
         /// Whether analysts have corrected the merger at all (most archives: no lookups needed).
         var hasCorrections: Bool
         var now: String
-        /// Merge candidates already read in this transaction.
-        let candidates = CandidateCache()
-        let sources = SourceIDs()
+        /// Merge candidates already read (in this transaction, or in earlier ones of the
+        /// run when nothing else wrote since: ``StoreCaches``).
+        var candidates = CandidateCache()
+        var sources = SourceIDs()
 
         /// Forgets everything cached, after a rollback: the caches may hold rows it undid.
         func forgetAll() {
@@ -363,6 +385,6 @@ extension Archive {
 
     /// Records a reject for an input that could not be read or stored as a document.
     func recordReject(_ reject: Reject, at date: Date = Date()) throws {
-        try writer.write { db in try Self.insertReject(reject, documentID: nil, at: Timestamp.iso(date), in: db) }
+        try writeKeepingStoreCaches { db in try Self.insertReject(reject, documentID: nil, at: Timestamp.iso(date), in: db) }
     }
 }

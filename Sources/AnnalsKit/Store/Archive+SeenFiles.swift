@@ -27,7 +27,7 @@ extension Archive {
     func markSeen(_ files: [InputFile], at date: Date = Date()) throws {
         guard !files.isEmpty else { return }
         let now = Timestamp.iso(date)
-        try writer.write { db in
+        try writeKeepingStoreCaches { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO seen_files (path, size, modified, seen_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (path) DO UPDATE SET size = excluded.size, modified = excluded.modified, seen_at = excluded.seen_at

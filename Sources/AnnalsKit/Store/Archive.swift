@@ -17,6 +17,8 @@ public final class Archive: Sendable {
     public let path: String
     /// How long a query may run, and the switch that stops them all (Ctrl-C).
     public let queryLimits: QueryLimits
+    /// What the store keeps from one write transaction to the next (merge candidates).
+    let storeCaches = StoreCaches()
 
     /// Opens (creating it and its folder if needed) and migrates the archive at `path`.
     public convenience init(path: String) throws {
