@@ -54,15 +54,21 @@ public struct Taxonomy: Codable, Hashable, Sendable {
 
     /// The taxonomy of `taxonomy/default.json`, embedded at build time.
     public static let builtIn: Taxonomy = {
-        guard let text = embeddedResources["default.json"] else {
-            fatalError("taxonomy/default.json was not embedded in AnnalsKit")
-        }
         do {
-            return try load(json: Data(text.utf8))
+            return try load(json: Data(builtInText.utf8))
         } catch {
             fatalError("taxonomy/default.json is invalid: \(error.localizedDescription)")
         }
     }()
+
+    /// The text of `taxonomy/default.json`, embedded at build time: ``builtIn``'s canonical
+    /// JSON form (``jsonData()``), which a test holds it to.
+    static var builtInText: String {
+        guard let text = embeddedResources["default.json"] else {
+            fatalError("taxonomy/default.json was not embedded in AnnalsKit")
+        }
+        return text
+    }
 
     /// Reads and validates a taxonomy from its JSON form. Unknown fields are errors (they
     /// are usually typos), as are duplicate members of an object.

@@ -9,6 +9,12 @@ extension Archive {
         try writer.read { db in try Self.taxonomy(in: db) }
     }
 
+    /// The JSON text of the taxonomy in use, in the canonical form ``Taxonomy/jsonData()``
+    /// writes: the imported one as stored, else `taxonomy/default.json` (kept in that form).
+    static func taxonomyText(in db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT json FROM taxonomy WHERE id = 1") ?? Taxonomy.builtInText
+    }
+
     static func taxonomy(in db: Database) throws -> Taxonomy {
         guard let json = try String.fetchOne(db, sql: "SELECT json FROM taxonomy WHERE id = 1") else {
             return Taxonomy.builtIn
@@ -34,8 +40,10 @@ extension Archive {
     /// open, or an upgrade that changed the built-in taxonomy). Writes only when needed,
     /// so opening an archive does not wait for a running ingest.
     func syncTagsIfNeeded() throws {
+        // The digest of the taxonomy's text, not of the taxonomy parsed: both are its
+        // canonical form (`jsonData()`), and parsing it is most of what opening an archive costs.
         let stale = try writer.read { db in
-            let digest = Digest.sha256Hex(try Self.taxonomy(in: db).jsonData())
+            let digest = Digest.sha256Hex(Array(try Self.taxonomyText(in: db).utf8))
             return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'tags_sha256'") != digest
         }
         guard stale else { return }
