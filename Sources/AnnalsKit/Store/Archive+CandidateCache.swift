@@ -12,14 +12,25 @@ import GRDB
 /// savepoint, or any write the store did not make.
 final class CandidateCache {
     private var events: [Int64: EventCandidate] = [:]
+    /// The events asked for since the last ``prune(above:)``: what a run keeps citing.
+    private var recent: Set<Int64> = []
 
     /// How many events are cached.
     var count: Int { events.count }
+
+    /// When more than `limit` events are cached, forgets those not asked for since the last
+    /// call (an event cited once is rarely a candidate again; a much-cited one is at every
+    /// transaction). Bounds the cache's memory however long the run.
+    func prune(above limit: Int) {
+        if events.count > limit { events = events.filter { recent.contains($0.key) } }
+        recent = []
+    }
 
     /// The events `ids`, in that order, from the cache when known, each with its mentions'
     /// distinct wordings (at most ``wordingsPerEvent``, the oldest first). Ids of events that
     /// no longer exist are left out.
     func events(_ ids: [Int64], in db: Database) throws -> [EventCandidate] {
+        recent.formUnion(ids)
         let missing = ids.filter { events[$0] == nil }
         if !missing.isEmpty { try read(missing, in: db) }
         return ids.compactMap { events[$0] }
@@ -78,6 +89,7 @@ final class CandidateCache {
     /// Forgets every event, after a savepoint rolled back what the cache may hold.
     func forgetAll() {
         events = [:]
+        recent = []
     }
 }
 
@@ -96,13 +108,18 @@ extension Archive {
         /// transaction ended; nil when nothing is known to be valid.
         private var stamp: (changes: Int, dataVersion: Int)?
 
-        /// More cached events than this are forgotten at the next transaction, to bound
-        /// memory (a few kilobytes each) however long the run.
-        static let eventLimit = 50_000
+        /// Past this many cached events (about a kilobyte each), those the last transaction
+        /// did not ask for are forgotten at the next one.
+        static let eventLimit = 20_000
 
-        /// Empties the caches unless the archive is as the last store transaction left it.
+        /// Empties the caches unless the archive is as the last store transaction left it,
+        /// and keeps the candidate cache within ``eventLimit``.
         func validate(_ db: Database) throws {
-            if try !isValid(db) || candidates.count > Self.eventLimit { forgetAll() }
+            if try isValid(db) {
+                candidates.prune(above: Self.eventLimit)
+            } else {
+                forgetAll()
+            }
         }
 
         /// Whether the archive is as the last store transaction (or a write that keeps the

@@ -35,6 +35,24 @@ import Testing
         #expect(try Self.isValid(archive))
     }
 
+    @Test func pastItsLimitTheCacheKeepsWhatTheLastTransactionAskedFor() throws {
+        let archive = try Archive.inMemory()
+        try Self.twoCards(archive)
+        let cache = archive.storeCaches.candidates
+        let cached = cache.count
+        #expect(cached > 0)
+        // Under the limit nothing is forgotten; over it, what was asked for since stays…
+        cache.prune(above: cached)
+        #expect(cache.count == cached)
+        try Self.twoCards(archive, suffix: " again")
+        let asked = cache.count
+        cache.prune(above: 0)
+        #expect(cache.count == asked)
+        // …and what was not is forgotten.
+        cache.prune(above: 0)
+        #expect(cache.count == 0)
+    }
+
     @Test func anotherConnectionsCommitEmptiesThem() throws {
         let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
         let archive = try Archive(path: path)
