@@ -71,13 +71,16 @@ public final class Archive: Sendable {
         _ = annals_sqlite_disable_memory_statistics()
     }()
 
+    /// How long a connection waits for another's lock before it fails, in seconds.
+    static let busyTimeout: TimeInterval = 60
+
     /// The connections' settings; read-only ones answer to `limits`.
     static func configuration(limits: QueryLimits) -> Configuration {
         _ = processSettings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Cron and analysts share the file: wait for a writer rather than fail.
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The writer's statement and savepoint journals stay in memory; a reader's sort

@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import AnnalsKit
+
+/// An ingest leaves no write-ahead log behind for the next process to read back, and does
+/// not wait for a reader to let it empty the log.
+@Suite struct CheckpointTests {
+    static func walSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? 0
+    }
+
+    @Test func aRunEmptiesTheLog() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
+        let archive = try Archive(path: path)
+        try StoreCachesTests.twoCards(archive)
+        #expect(Self.walSize(path) > 0)
+        try archive.checkpoint()
+        #expect(Self.walSize(path) == 0)
+    }
+
+    @Test func aReaderOnAnOlderSnapshotIsNotWaitedFor() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
+        let archive = try Archive(path: path)
+        try StoreCachesTests.twoCards(archive)
+        // Another process reads, in a transaction that began before the next write.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        try reader.inDatabase { db in
+            try db.beginTransaction(.deferred)
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM events")
+        }
+        try StoreCachesTests.twoCards(archive, suffix: " again")
+        let start = Date()
+        try archive.checkpoint()
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(Self.walSize(path) > 0)
+        try reader.inDatabase { try $0.commit() }
+        try archive.checkpoint()
+        #expect(Self.walSize(path) == 0)
+        // The busy timeout is back: the archive's writes still wait for a lock.
+        #expect(try archive.writer.write { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 60_000)
+    }
+}
