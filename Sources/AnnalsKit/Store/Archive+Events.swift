@@ -145,9 +145,9 @@ extension Archive {
     static let candidateLimit = 16
     /// A term of more events than this in a year is not read for candidates (unless all
     /// the mention's terms are, and then only its newest `probeCap` events): it says little,
-    /// and its postings are long. In an archive
-    /// where no term is that common (the evaluation corpus, most drop folders), which events
-    /// are found does not depend on the order lines arrived in.
+    /// and its postings are long. In an archive where no term is that common (the evaluation
+    /// corpus, most drop folders), which events are found does not depend on the order lines
+    /// arrived in.
     static let probeCap = 300
     /// How many of a mention's rarest terms are read: the postings read per mention are at
     /// most `probeCap × probeCount` rows, however large the archive.

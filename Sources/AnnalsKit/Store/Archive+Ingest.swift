@@ -14,24 +14,22 @@ extension Archive {
     public func store(_ documents: [PreparedDocument], merger: any EventPlacing, receivedAt: Date = Date()) throws -> [StoreOutcome] {
         let now = Timestamp.iso(receivedAt)
         do {
+            return try store(documents, isolated: false, merger: merger, now: now)
+        } catch is DocumentStoreFailure {
+            return try store(documents, isolated: true, merger: merger, now: now)
+        }
+    }
+
+    /// One write transaction of ``store(_:merger:receivedAt:)``, from and to the
+    /// ``StoreCaches``: they are kept when it commits and emptied when it rolls back (they
+    /// may have learned rows it undid).
+    private func store(_ documents: [PreparedDocument], isolated: Bool, merger: any EventPlacing, now: String) throws -> [StoreOutcome] {
+        do {
             return try writer.write { db in
                 try storeCaches.validate(db)
-                let outcomes = try Self.store(documents, isolated: false, merger: merger, caches: storeCaches, now: now, in: db)
+                let outcomes = try Self.store(documents, isolated: isolated, merger: merger, caches: storeCaches, now: now, in: db)
                 try storeCaches.stamp(db)
                 return outcomes
-            }
-        } catch is DocumentStoreFailure {
-            // The rollback undid what the caches learned in the transaction.
-            storeCaches.forgetAll()
-            do {
-                return try writer.write { db in
-                    let outcomes = try Self.store(documents, isolated: true, merger: merger, caches: storeCaches, now: now, in: db)
-                    try storeCaches.stamp(db)
-                    return outcomes
-                }
-            } catch {
-                storeCaches.forgetAll()
-                throw error
             }
         } catch {
             storeCaches.forgetAll()
