@@ -59,3 +59,47 @@ extension Runner {
         }
     }
 }
+
+extension Runner {
+    /// The first page (50) of each search in each sort, inside the library: the median of
+    /// `runs` runs after a warm-up, in wall time and in the process's CPU time (which a busy
+    /// machine disturbs less), and the lowest wall time; one line each. Reads only: the
+    /// archive is left as it was, so two builds can be timed on one archive in turns.
+    static func searchPages(db: String, searches: [String], runs: Int) throws -> String {
+        let archive = try Archive(path: db)
+        var lines: [String] = []
+        func ms(_ value: Double) -> String { String(format: "%.2f", value) }
+        for search in searches {
+            for sort in QueryFilter.Sort.allCases {
+                let filter = QueryFilter(search: search, sort: sort, limit: 50)
+                var wall: [Double] = []
+                var cpu: [Double] = []
+                var rows = 0
+                for run in 0...max(1, runs) {
+                    rows = 0
+                    let start = monotonicSeconds(), startCPU = processCPUSeconds()
+                    try archive.forEachEvent(matching: filter) { _ in rows += 1 }
+                    if run > 0 {
+                        wall.append((monotonicSeconds() - start) * 1000)
+                        cpu.append((processCPUSeconds() - startCPU) * 1000)
+                    }
+                }
+                wall.sort()
+                cpu.sort()
+                lines.append(
+                    "search \"\(search)\" sort \(sort.rawValue): median \(ms(wall[wall.count / 2])) ms wall, "
+                        + "\(ms(cpu[cpu.count / 2])) ms CPU (lowest wall \(ms(wall[0]))), \(rows) rows")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// CPU time the process has used (user and system, every thread: the reads run on GRDB's
+    /// reader queue), in seconds.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}

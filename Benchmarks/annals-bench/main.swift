@@ -19,6 +19,9 @@ let usage = """
                                                one archive grown in steps, then stages 5–7 on it
       annals-bench queries --db ARCHIVE [--annals PATH] [--export]
                                                stage 7 (and 5, the export) alone, on an existing archive
+      annals-bench queries --db ARCHIVE --search "PHRASE|PHRASE…" [--runs R]
+                                               only the first page of each search, in each sort: no
+                                               ask, no reclassify (the archive is not changed)
       annals-bench eval [--corpus fixtures/eval] [--details] [--pairs] [--parts A,B] [--orders N]
                                                merge and topic scores on the hand-written corpus of real
                                                history, and whether the order of ingest changes the events
@@ -70,8 +73,13 @@ do {
     case "scale":
         try runScale(Array(argv.dropFirst(2)))
     case "queries":
-        let args = try Arguments(argv.dropFirst(2), options: ["db", "annals"], flags: ["export"])
+        let args = try Arguments(argv.dropFirst(2), options: ["db", "annals", "search", "runs"], flags: ["export"])
         guard let db = args.string("db") else { fail("queries needs --db ARCHIVE", code: 64) }
+        if let phrases = args.string("search") {
+            let searches = phrases.split(separator: "|").map(String.init)
+            say(try Runner.searchPages(db: absolutePath(db), searches: searches, runs: try args.int("runs") ?? 21))
+            break
+        }
         var runner = Runner(
             cards: 0, work: "/tmp/annals-bench-queries", annals: absolutePath(args.string("annals") ?? ".build/release/annals"),
             sqlite3: findInPath("sqlite3") ?? "sqlite3", json: nil)
