@@ -22,8 +22,10 @@ extension Archive {
         // mention), and the events' sort then carries no article lists.
         let listsAll = articleLimit == nil
         try writer.read { db in
+            let searched = try Self.searchedEvents(filter, db, limits: queryLimits)
             let (sql, arguments) = try Self.eventQuery(
-                filter, articleLimit: articleLimit, listsArticles: !listsAll, walkInDateOrder: try Self.walksInDateOrder(filter, db))
+                filter, articleLimit: articleLimit, listsArticles: !listsAll,
+                walkInDateOrder: try Self.walksInDateOrder(filter, db, searched: searched?.count), searchedEvents: searched)
             let lists = listsAll ? try ArticleLists(db, matching: filter, titles: articleTitles) : ArticleLists()
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
@@ -40,13 +42,16 @@ extension Archive {
     /// it sorts, so choosing the first 50 of 20,000 matches would otherwise compute them
     /// 20,000 times.
     ///
-    /// With `walkInDateOrder` (see ``walksInDateOrder(_:_:)``), the page is found by walking
-    /// the events in date order and checking each one's tags, which stops at the page's end.
+    /// With `walkInDateOrder` (see ``walksInDateOrder(_:_:searched:)``), the page is found by
+    /// walking the events in date order and checking each one's tags, which stops at the
+    /// page's end. With `searchedEvents` (``searchedEvents(_:_:limits:markingBudget:)``), a
+    /// search that is not ranked keeps those events rather than looking each hit's event up.
     static func eventQuery(
-        _ filter: QueryFilter, articleLimit: Int? = Event.articleLimit, listsArticles: Bool = true, walkInDateOrder: Bool = false
+        _ filter: QueryFilter, articleLimit: Int? = Event.articleLimit, listsArticles: Bool = true, walkInDateOrder: Bool = false,
+        searchedEvents: [Int64]? = nil
     ) throws -> (String, StatementArguments) {
         let filter = try filter.validated()
-        let matching = Self.matchingEvents(filter)
+        let matching = Self.matchingEvents(filter, searched: searchedEvents)
         func order(rank: String) -> String {
             switch filter.sort {
             case .date: return "e.start IS NULL, e.start, e.end, e.id"
@@ -73,7 +78,7 @@ extension Archive {
             JOIN events e ON e.id = page.id
             """
         if walkInDateOrder, filter.sort == .date, !matching.ranked, let limit = filter.limit {
-            (page, arguments) = Self.dateOrderPage(filter, limit: limit)
+            (page, arguments) = Self.dateOrderPage(filter, limit: limit, searched: searchedEvents)
         }
         let sql = Self.eventSelect(articleLimit: articleLimit, listsArticles: listsArticles, from: page)
             + "\nORDER BY \(order(rank: "page.rank"))"
@@ -84,18 +89,22 @@ extension Archive {
     /// order through `events_by_interval`, checking each one's tags, than by collecting every
     /// tagged event and sorting them. The walk reads about (limit + offset) × events ÷ tagged
     /// index entries, the collection `tagged` rows: walk when that is fewer. Only for a
-    /// page in date order with topic or entity filters and no text search.
-    static func walksInDateOrder(_ filter: QueryFilter, _ db: Database) throws -> Bool {
-        guard filter.sort == .date, let limit = filter.limit, filter.fullText == nil,
-              !filter.topics.isEmpty || !filter.entities.isEmpty || !filter.anyEntities.isEmpty, filter.allTopics.isEmpty
+    /// page in date order with topic or entity filters, or a search whose `searched` events
+    /// (``searchedEvents(_:_:limits:markingBudget:)``, their count) are known; not for a
+    /// search without them.
+    static func walksInDateOrder(_ filter: QueryFilter, _ db: Database, searched: Int? = nil) throws -> Bool {
+        let tags = !filter.topics.isEmpty || !filter.entities.isEmpty || !filter.anyEntities.isEmpty
+        guard filter.sort == .date, let limit = filter.limit, (filter.fullText == nil) == (searched == nil),
+              tags || searched != nil, filter.allTopics.isEmpty
         else { return false }
-        // The fewest events that any one of the tag conditions lets through.
-        var tagged = Int.max
+        // The fewest events that any one of the tag conditions (or the search) lets through.
+        var tagged = searched ?? Int.max
         if !filter.topics.isEmpty {
-            tagged = try Int.fetchOne(db, sql: """
+            let count = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM event_topics WHERE topic_id IN (
                     SELECT id FROM topics WHERE slug IN (\(SQLConditions.placeholders(filter.topics.count))))
                 """, arguments: StatementArguments(filter.topics)) ?? 0
+            tagged = min(tagged, count)
         }
         for entity in filter.entities {
             let count = try Int.fetchOne(db, sql: """
@@ -123,8 +132,16 @@ extension Archive {
     /// calendar year (the vaguest date Annals reads is a year), so an event that ends on or
     /// after `since` starts on or after January 1 of its year: the walk begins there rather
     /// than at the oldest event.
-    static func dateOrderPage(_ filter: QueryFilter, limit: Int) -> (String, StatementArguments) {
-        var dated = FilterTarget.events.conditions(filter, tagsPerRow: true)
+    ///
+    /// A search's events are `searched` (``searchedEvents(_:_:limits:markingBudget:)``), a
+    /// set each event is looked up in.
+    static func dateOrderPage(_ filter: QueryFilter, limit: Int, searched: [Int64]? = nil) -> (String, StatementArguments) {
+        func conditions() -> SQLConditions {
+            var conditions = FilterTarget.events.conditions(filter, tagsPerRow: true)
+            if let searched { conditions.add(Self.searchedCondition, [Self.searchedArgument(searched)]) }
+            return conditions
+        }
+        var dated = conditions()
         dated.add("e.start IS NOT NULL")
         if let since = filter.since { dated.add("e.start >= ?", ["\(since.year)-01-01"]) }
         var arguments = dated.arguments
@@ -136,7 +153,7 @@ extension Archive {
         arguments += [limit + filter.offset]
         if filter.since == nil && filter.until == nil {
             // Undated events can match too: they follow the dated ones.
-            var undated = FilterTarget.events.conditions(filter, tagsPerRow: true)
+            var undated = conditions()
             undated.add("e.start IS NULL")
             sql = """
                 SELECT * FROM (\(sql))
@@ -158,12 +175,18 @@ extension Archive {
     /// aside), and whether it joins the search hits as `hit` with their `rank`: only when
     /// the answer is sorted by relevance. Otherwise a search is a condition (the events some
     /// hit mentions), and no hit's rank is computed: ranking every hit of a common phrase
-    /// (29k at 100k cards) was most of a first page's time in date order.
-    static func matchingEvents(_ filter: QueryFilter) -> (sql: String, arguments: StatementArguments, ranked: Bool) {
+    /// (29k at 100k cards) was most of a first page's time in date order. Those events, when
+    /// already known (`searched`, from ``searchedEvents(_:_:limits:markingBudget:)``), are
+    /// the condition instead.
+    static func matchingEvents(
+        _ filter: QueryFilter, searched: [Int64]? = nil
+    ) -> (sql: String, arguments: StatementArguments, ranked: Bool) {
         var conditions = FilterTarget.events.conditions(filter)
         var arguments = StatementArguments()
         var rankJoin = ""
-        if let search = filter.fullText {
+        if let searched, filter.sort != .relevance, filter.fullText != nil {
+            conditions.add(Self.searchedCondition, [Self.searchedArgument(searched)])
+        } else if let search = filter.fullText {
             let hits = """
                 FROM search_index f JOIN timeline_entries te ON te.id = \(SearchKey.rowID(of: "f.rowid"))
                 WHERE search_index MATCH ? AND \(SearchKey.timeline.holds(for: "f.rowid"))
