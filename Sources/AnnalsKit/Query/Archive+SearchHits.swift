@@ -30,6 +30,8 @@ extension Archive {
         _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil,
         markingBudget: (Int) -> Int = Archive.markingBudget(hits:)
     ) throws -> [Int64]? {
+        // An empty interval is the same error as without this step, before any work.
+        let filter = try filter.validated()
         guard filter.limit != nil, filter.sort != .relevance, let search = filter.fullText else { return nil }
         let started = Date()
         let lastEntry = try Int64.fetchOne(db, sql: "SELECT max(id) FROM timeline_entries") ?? 0

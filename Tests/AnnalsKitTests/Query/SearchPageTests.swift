@@ -147,4 +147,31 @@ import Testing
             #expect(try archive.writer.read { db in try Archive.searchedEvents(filter, db) } == nil, "\(filter)")
         }
     }
+
+    @Test func aSearchPageAnswersToTheArchivesLimits() throws {
+        // A file archive: its readers carry the limits (an in-memory one has no read-only connection).
+        let file = try Archive(path: try Fixtures.scratchFolder().appending(path: "annals.sqlite").path)
+        let feed = try archive.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT text FROM timeline_entries ORDER BY id LIMIT 40")
+        }
+        let lines = feed.enumerated().map { index, text in
+            let entry: JSONValue = .object([("date", .string("2025-0\(1 + index % 9)")), ("text", .string(text))])
+            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string("T\(index)")), ("timeline", .array([entry]))])
+            return String(decoding: JSONWriter().data(json), as: UTF8.self)
+        }
+        _ = try Ingestor(archive: file).ingest(bytes: Array(lines.joined(separator: "\n").utf8), origin: "f.ndjson", format: .ndjson)
+        let filter = QueryFilter(search: "entity list", limit: 5)
+        #expect(try !file.events(matching: filter).isEmpty)
+        // An empty interval is refused as before, and a cancelled archive stops the page.
+        #expect(throws: QueryError.emptyInterval(since: "2025-02-01", until: "2025-01-01")) {
+            try file.events(matching: QueryFilter(since: Day(iso: "2025-02-01"), until: Day(iso: "2025-01-01"), search: "entity list", limit: 5))
+        }
+        file.queryLimits.cancel()
+        do {
+            _ = try file.events(matching: filter)
+            Issue.record("a cancelled search page ran")
+        } catch {
+            #expect(QueryError(interrupted: error, limits: file.queryLimits) == .interrupted)
+        }
+    }
 }
