@@ -14,9 +14,9 @@ extension Archive {
     /// The SQL condition looks every hit's timeline entry up to read its event: a common
     /// phrase has tens of thousands of hits, and most of a page's time went there. But the
     /// hits of such a phrase crowd into a few events (every mention of "the Entity List"
-    /// event says "Entity List"): here, the first hit of an event is looked up, and the
-    /// event's later entries are then marked known in a bitmap (one read of the events'
-    /// index, in order), so that its later hits cost a bit test. An event with thousands of
+    /// event says "Entity List"): here, a hit of an event not yet marked is looked up, and
+    /// from the event's second hit on its later entries are marked known in a bitmap (one
+    /// read of the events' index, in order), so that its other hits cost a bit test. An event with thousands of
     /// mentions and one hit would cost more marked than looked up: the entries marked stay
     /// within a budget that grows with the hits read (``markingBudget(hits:)``; the
     /// parameter is there for tests), and past it an event's hits are looked up one by one.
@@ -58,7 +58,12 @@ extension Archive {
             // An index row with no timeline entry (none past the last) joins nothing, as in SQL.
             guard entry >= 0, entry <= lastEntry, known[Int(entry >> 6)] & (1 << UInt64(entry & 63)) == 0 else { continue }
             guard let event = try eventOfEntry.first(entry) else { continue }
-            if found.insert(event).inserted { events.append(event) }
+            // Marked at its second hit: most events of a rare phrase have one, and marking
+            // costs a seek in the events' index.
+            if found.insert(event).inserted {
+                events.append(event)
+                continue
+            }
             let budget = markingBudget(hitCount) - marked
             guard budget > 0 else { continue }
             // Hits come in ascending key order, so only the event's later entries can be hit again.
