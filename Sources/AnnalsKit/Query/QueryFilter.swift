@@ -121,12 +121,13 @@ public struct FullTextQuery: Sendable, Hashable {
     /// The FTS5 MATCH expression.
     public let expression: String
 
-    /// All of `search`, and at least one of the words `anyOf` ("a" "b" ("c" OR "d")).
+    /// All of `search`, and at least one of the words `anyOf` (`"a" "b" AND ("c" OR "d")`:
+    /// FTS5 reads two phrases side by side as both, but not a phrase beside a parenthesis).
     public init?(search: String?, anyOf words: [String]) {
         let all = search.flatMap(FullTextQuery.init)?.expression
         let either = words.compactMap { FullTextQuery($0)?.expression }
         let any = either.isEmpty ? nil : (either.count == 1 ? either[0] : "(" + either.joined(separator: " OR ") + ")")
-        guard let expression = [all, any].compactMap({ $0 }).joined(separator: " ").nonEmpty else { return nil }
+        guard let expression = [all, any].compactMap({ $0 }).joined(separator: " AND ").nonEmpty else { return nil }
         self.expression = expression
     }
 

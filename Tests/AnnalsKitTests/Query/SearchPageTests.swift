@@ -72,7 +72,8 @@ import Testing
             QueryFilter(entities: ["Huawei"], search: search), QueryFilter(since: Day(iso: "2021-01-01"), search: search),
             QueryFilter(until: Day(iso: "2022-06-30"), search: search),
             QueryFilter(since: Day(iso: "2020-01-01"), until: Day(iso: "2024-12-31"), search: search),
-            QueryFilter(search: search, anyWords: ["appeal"]), QueryFilter(sources: ["Nikkei"], search: search),
+            QueryFilter(search: search, anyWords: ["appeal"]), QueryFilter(search: search, anyWords: ["appeal", "revenue"]),
+            QueryFilter(sources: ["Nikkei"], search: search),
         ]
     }
 
