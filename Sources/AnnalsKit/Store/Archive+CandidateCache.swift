@@ -18,17 +18,25 @@ final class CandidateCache {
     /// How many events are cached.
     var count: Int { events.count }
 
-    /// When more than `limit` events are cached, forgets those not asked for since the last
-    /// call (an event cited once is rarely a candidate again; a much-cited one is at every
-    /// transaction). Bounds the cache's memory however long the run.
+    /// When more than `limit` events are cached, keeps those asked for since the last call
+    /// and, of the others, those with the most wordings, up to `limit` in all. Bounds the
+    /// cache's memory however long the run, and keeps what costs most to read again: an
+    /// event told in many wordings has many mentions, and reading its wordings reads them
+    /// all (at 300,000 generated cards, such reads were a third of the ingest when only the
+    /// last transaction's events were kept); an event told once is rarely a candidate again.
     func prune(above limit: Int) {
-        if events.count > limit { events = events.filter { recent.contains($0.key) } }
-        recent = []
+        defer { recent = [] }
+        guard events.count > limit else { return }
+        var kept = events.filter { recent.contains($0.key) }
+        let others = events.filter { !recent.contains($0.key) }
+            .sorted { a, b in a.value.wordings.count != b.value.wordings.count ? a.value.wordings.count > b.value.wordings.count : a.key > b.key }
+        for (id, candidate) in others.prefix(max(0, limit - kept.count)) { kept[id] = candidate }
+        events = kept
     }
 
     /// The events `ids`, in that order, from the cache when known, each with its mentions'
-    /// distinct wordings (at most ``wordingsPerEvent``, the oldest first). Ids of events that
-    /// no longer exist are left out.
+    /// distinct wordings (at most ``wordingsPerEvent``, the oldest first, of its first
+    /// ``mentionsRead`` mentions). Ids of events that no longer exist are left out.
     func events(_ ids: [Int64], in db: Database) throws -> [EventCandidate] {
         recent.formUnion(ids)
         let missing = ids.filter { events[$0] == nil }
@@ -49,22 +57,20 @@ final class CandidateCache {
         while let row = try eventRows.next() { rows[row["id"]] = row.copy() }
         guard !rows.isEmpty else { return }
         var wordings: [Int64: [EventCandidate.Wording]] = [:]
-        let entries = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT event_id, text, terms, entities, date_text, date, precision, start, end FROM (
-                    SELECT event_id, min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision,
-                        start, end, min(id) AS first FROM timeline_entries
-                    WHERE event_id IN (SELECT value FROM json_each(?)) AND terms IS NOT NULL
-                    GROUP BY event_id, terms, entities, date, precision)
-                ORDER BY event_id, first
-                """),
-            arguments: [list])
-        while let row = try entries.next() {
-            let id: Int64 = row["event_id"]
-            guard wordings[id, default: []].count < Self.wordingsPerEvent else { continue }
-            wordings[id, default: []].append(EventCandidate.Wording(
-                text: row["text"], terms: Archive.split(row["terms"], by: " "), entities: Archive.split(row["entities"]),
-                date: PartialDate(row: row)))
+        let statement = try db.cachedStatement(sql: """
+            SELECT min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision, start, end,
+                min(id) AS first
+            FROM (SELECT id, text, terms, entities, date_text, date, precision, start, end FROM timeline_entries
+                WHERE event_id = ? AND terms IS NOT NULL ORDER BY id LIMIT \(Self.mentionsRead))
+            GROUP BY terms, entities, date, precision ORDER BY first LIMIT \(Self.wordingsPerEvent)
+            """)
+        for id in rows.keys {
+            let entries = try Row.fetchCursor(statement, arguments: [id])
+            while let row = try entries.next() {
+                wordings[id, default: []].append(EventCandidate.Wording(
+                    text: row["text"], terms: Archive.split(row["terms"], by: " "), entities: Archive.split(row["entities"]),
+                    date: PartialDate(row: row)))
+            }
         }
         for (id, row) in rows {
             events[id] = EventCandidate(
@@ -76,10 +82,20 @@ final class CandidateCache {
     /// The wordings of an event a new mention is compared with: enough for the ways one
     /// event is told, few enough that a much-cited event stays cheap to compare.
     static let wordingsPerEvent = 12
+    /// An event's wordings are read from its first mentions, this many at most: reading
+    /// every mention of an event cited thousands of times (each time it was not cached)
+    /// was a third of an ingest at 300,000 generated cards. An event of more mentions keeps
+    /// a wording first told later while it stays cached (``EventCandidate/joined(by:dated:limit:)``).
+    static let mentionsRead = 200
 
     /// Replaces a cached event by `change` of it; an event not cached stays so.
     func update(_ id: Int64, _ change: (EventCandidate) -> EventCandidate) {
         if let known = events[id] { events[id] = change(known) }
+    }
+
+    /// Each cached event's number of wordings, by id (for tests).
+    func cachedWordingCounts() -> [Int64: Int] {
+        events.mapValues(\.wordings.count)
     }
 
     func forget(_ id: Int64) {

@@ -48,9 +48,21 @@ import Testing
         let asked = cache.count
         cache.prune(above: 0)
         #expect(cache.count == asked)
-        // …and what was not is forgotten.
+        // …and what was not is forgotten…
         cache.prune(above: 0)
         #expect(cache.count == 0)
+        // …but for the events of the most wordings, up to the limit: they cost most to read
+        // again. (A card that gives the first line's day is another wording of its event.)
+        var third = ArchiveTests.sample(title: "Third card")
+        let day = Day(year: 2024, month: 10, day: 15)
+        third.timeline[0].date = PartialDate(text: "2024-10-15", normalized: "2024-10-15", precision: .day, start: day, end: day)
+        _ = try ArchiveTests.store(archive, [ArchiveTests.document(third, bytes: "Third")])
+        try Self.twoCards(archive, suffix: " a third time")
+        let wordings = cache.cachedWordingCounts()
+        #expect(wordings.count > 1 && Set(wordings.values).count > 1, "\(wordings)")
+        cache.prune(above: 0)
+        cache.prune(above: 1)
+        #expect(Array(cache.cachedWordingCounts().values) == [wordings.values.max()!])
     }
 
     @Test func anotherConnectionsCommitEmptiesThem() throws {
@@ -94,5 +106,31 @@ import Testing
         let outcomes = try ArchiveTests.store(archive, [bad])
         #expect(outcomes.first?.rejects.count == 1)
         #expect(archive.storeCaches.candidates.count == 0)
+    }
+
+    @Test func anEventsWordingsAreReadFromItsFirstMentions() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
+        let archive = try Archive(path: path)
+        // One event told by more cards than are read back, the last with a wording of its own
+        // (its day), in one transaction: the cache learns that wording as the mention joins.
+        let cards = CandidateCache.mentionsRead + 1
+        var documents: [PreparedDocument] = []
+        for card in 0..<cards {
+            var article = ArchiveTests.sample(title: "Card \(card)")
+            if card == cards - 1 {
+                let day = Day(year: 2024, month: 10, day: 15)
+                article.timeline[0].date = PartialDate(text: "2024-10-15", normalized: "2024-10-15", precision: .day, start: day, end: day)
+            }
+            documents.append(ArchiveTests.document(article, bytes: "Card \(card)"))
+        }
+        _ = try ArchiveTests.store(archive, documents)
+        let event = try #require(try archive.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM events ORDER BY mentions DESC LIMIT 1")
+        })
+        #expect(try archive.writer.read { try Int.fetchOne($0, sql: "SELECT mentions FROM events WHERE id = ?", arguments: [event]) } == cards)
+        #expect(try archive.writer.read { try archive.storeCaches.candidates.events([event], in: $0) }.first?.wordings.count == 2)
+        // Read afresh, only the first mentions' wordings are there.
+        let fresh = CandidateCache()
+        #expect(try archive.writer.read { try fresh.events([event], in: $0) }.first?.wordings.count == 1)
     }
 }
