@@ -19,11 +19,12 @@ final class CandidateCache {
     var count: Int { events.count }
 
     /// When more than `limit` events are cached, keeps those asked for since the last call
-    /// and, of the others, those with the most wordings, up to `limit` in all. Bounds the
-    /// cache's memory however long the run, and keeps what costs most to read again: an
-    /// event told in many wordings has many mentions, and reading its wordings reads them
-    /// all (at 300,000 generated cards, such reads were a third of the ingest when only the
-    /// last transaction's events were kept); an event told once is rarely a candidate again.
+    /// and, while there is room under `limit`, those of the others with the most wordings.
+    /// Bounds the cache's memory however long the run (what one transaction asks for, at
+    /// most 24 events a line, besides), and keeps what costs most to read again: an event
+    /// told in many wordings has many mentions to read (at 300,000 generated cards, such
+    /// reads were a third of the ingest when only the last transaction's events were kept);
+    /// an event told once is rarely a candidate again.
     func prune(above limit: Int) {
         defer { recent = [] }
         guard events.count > limit else { return }
