@@ -51,9 +51,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["MigrationEmbedder"]
         ),
+        // Scratch folders for the test targets, removed when the test process exits.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AnnalsKitTests",
-            dependencies: ["AnnalsKit"]
+            dependencies: ["AnnalsKit", "TestSupport"]
         ),
         .testTarget(
             name: "AnnalsEvalTests",
@@ -61,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AnnalsCLITests",
-            dependencies: ["AnnalsKit"]
+            dependencies: ["AnnalsKit", "TestSupport"]
         ),
     ]
 )

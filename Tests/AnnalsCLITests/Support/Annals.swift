@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `annals` binary, as a user or a script would.
 struct AnnalsRun {
@@ -22,10 +23,10 @@ enum AnnalsBinary {
 
     static func fixture(_ relative: String) -> String { packageRoot.appending(path: "fixtures/" + relative).path }
 
+    /// A new empty folder under the test process's scratch root, removed when the process
+    /// exits (``ScratchRoot``).
     static func scratchFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "annals-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchRoot.folder(prefix: "annals-cli")
     }
 
     /// Runs `annals ARGUMENTS` with `stdin` as standard input, in `directory`, with `environment` added.

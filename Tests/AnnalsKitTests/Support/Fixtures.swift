@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import AnnalsKit
 
@@ -29,10 +30,9 @@ enum Fixtures {
         (try? FileManager.default.contentsOfDirectory(atPath: url("cards").path).sorted()) ?? []
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder under the test process's scratch root, removed when the process
+    /// exits (``ScratchRoot``).
     static func scratchFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "annals-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchRoot.folder(prefix: "annals-tests")
     }
 }
