@@ -58,6 +58,57 @@ import Testing
         #expect(october.max() ?? 0 >= 11)
     }
 
+    @Test func askPagesAListWithLimitAndOffset() throws {
+        let question = "all export-control events since 2024"
+        let ids = { (run: AnnalsRun) throws -> [Int] in try self.json(run).compactMap { $0["id"] as? Int } }
+        let whole = try annals(["ask", question, "--format", "json"])
+        let all = try ids(whole)
+        try #require(all.count >= 5, "the fixture answer is too short to page")
+
+        // The pages, end to end, are the whole answer in order, each row once.
+        var paged: [Int] = []
+        var offset = 0
+        while true {
+            let page = try annals(["ask", "--limit", "2", "--offset", String(offset), question, "--format", "json"])
+            #expect(page.status == 0, "\(page.stderr)")
+            let rows = try ids(page)
+            #expect(rows.count <= 2)
+            // A full page says where the next one starts; the understanding comes first.
+            let lines = page.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first == "events · topic export-controls · since 2024-01-01")
+            if rows.count == 2 {
+                #expect(lines.last == "rows \(offset + 1)–\(offset + 2) shown; --offset \(offset + 2) for the next page")
+            } else {
+                #expect(lines.count == 1, "\(page.stderr)")
+            }
+            paged += rows
+            if rows.count < 2 { break }
+            offset += 2
+        }
+        #expect(paged == all)
+
+        // The question's own number stays the answer: of its 3 latest, a page of 5 is 3 rows
+        // and says nothing of more.
+        let latest = try annals(["ask", "--limit", "5", "the 3 latest export-control events", "--format", "json"])
+        #expect(try ids(latest).count == 3)
+        #expect(!latest.stderr.contains("next page"), "\(latest.stderr)")
+        let pastIt = try annals(["ask", "--offset", "3", "the 3 latest export-control events"])
+        #expect(pastIt.status == 0)
+        #expect(pastIt.stdout.isEmpty)
+        #expect(pastIt.stderr.hasSuffix("no events match\n"), "\(pastIt.stderr)")
+
+        // A count is answered whole; asking to page it is a usage error, as are bad numbers.
+        let count = try annals(["ask", "--limit", "2", "how many export-control events per year"])
+        #expect(count.status == 64)
+        #expect(count.stderr.contains("--limit and --offset page a list"), "\(count.stderr)")
+        #expect(count.stdout.isEmpty)
+        for bad in [["--limit=-1"], ["--offset=-2"]] {
+            let run = try annals(["ask"] + bad + [question])
+            #expect(run.status == 64, "\(bad)")
+            #expect(run.stderr.contains("must be 0 or more"), "\(run.stderr)")
+        }
+    }
+
     @Test func listingsTakeFiltersAndFreeText() throws {
         let filtered = try json(try annals(["events", "--topic", "export control", "--entity", "China", "--since", "2024", "--format", "json"]))
         #expect(!filtered.isEmpty)

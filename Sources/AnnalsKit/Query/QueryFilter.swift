@@ -85,6 +85,18 @@ public struct QueryFilter: Sendable, Hashable {
         return self
     }
 
+    /// One page of this filter's rows: at most `limit` of them (nil: all), after skipping
+    /// `offset`. The page stays within the rows the filter already keeps: of "the 100
+    /// latest" (limit 100), `page(limit: 50, offset: 80)` is its last 20 rows, and a page
+    /// past its end is empty. How `annals ask --limit --offset` pages an answer.
+    public func page(limit: Int?, offset: Int) -> QueryFilter {
+        var page = self
+        page.offset = self.offset + max(0, offset)
+        let left = self.limit.map { max(0, $0 - max(0, offset)) }
+        page.limit = [left, limit.map { max(0, $0) }].compactMap { $0 }.min()
+        return page
+    }
+
     /// A short account of the filter, e.g. `topic export-controls · since 2024-01-01`.
     public var summary: String {
         var parts: [String] = []
