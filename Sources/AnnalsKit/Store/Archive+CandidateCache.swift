@@ -58,13 +58,7 @@ final class CandidateCache {
         while let row = try eventRows.next() { rows[row["id"]] = row.copy() }
         guard !rows.isEmpty else { return }
         var wordings: [Int64: [EventCandidate.Wording]] = [:]
-        let statement = try db.cachedStatement(sql: """
-            SELECT min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision, start, end,
-                min(id) AS first
-            FROM (SELECT id, text, terms, entities, date_text, date, precision, start, end FROM timeline_entries
-                WHERE event_id = ? AND terms IS NOT NULL ORDER BY id LIMIT \(Self.mentionsRead))
-            GROUP BY terms, entities, date, precision ORDER BY first LIMIT \(Self.wordingsPerEvent)
-            """)
+        let statement = try db.cachedStatement(sql: Self.wordingsSQL)
         for id in rows.keys {
             let entries = try Row.fetchCursor(statement, arguments: [id])
             while let row = try entries.next() {
@@ -79,6 +73,18 @@ final class CandidateCache {
                 entities: Archive.split(row["entities"]), text: row["text"], wordings: wordings[id] ?? [])
         }
     }
+
+    /// An event's wordings (its one argument): the distinct ways its first
+    /// ``mentionsRead`` mentions tell it, at most ``wordingsPerEvent``, in the order they
+    /// were first told. Read from the index `timeline_entries_wordings` alone (migration
+    /// 0009), one range of it per event; `StoreCachesTests` holds the plan to it.
+    static let wordingsSQL = """
+        SELECT min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision, start, end,
+            min(id) AS first
+        FROM (SELECT id, text, terms, entities, date_text, date, precision, start, end FROM timeline_entries
+            WHERE event_id = ? AND terms IS NOT NULL ORDER BY id LIMIT \(mentionsRead))
+        GROUP BY terms, entities, date, precision ORDER BY first LIMIT \(wordingsPerEvent)
+        """
 
     /// The wordings of an event a new mention is compared with: enough for the ways one
     /// event is told, few enough that a much-cited event stays cheap to compare.

@@ -126,6 +126,11 @@ public final class Archive: Sendable {
         // are applied, so the slower process may try a migration the other has just committed
         // ("table documents already exists"). When that happens the other process made
         // progress: read again and apply what is still missing.
+        // A migration that builds an index sorts a whole table (0009: the timeline's text, a
+        // gigabyte at a million cards): its sort spills to a temporary file, not to memory as
+        // the writer's journals do (840 MB of memory at a million cards).
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
+        defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") } }
         var before = applied
         for attempt in 1...(known.count + 2) {
             do {

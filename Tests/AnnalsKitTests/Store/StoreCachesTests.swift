@@ -35,6 +35,27 @@ import Testing
         #expect(try Self.isValid(archive))
     }
 
+    /// Reading a candidate's wordings touches no table page: at a million cards, a page
+    /// per mention of a much-cited event was most of an ingest's reads.
+    @Test func anEventsWordingsAreReadFromOneIndexAlone() throws {
+        let archive = try Archive.inMemory()
+        try Self.twoCards(archive)
+        let event = try #require(try archive.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT event_id FROM timeline_entries WHERE event_id IS NOT NULL LIMIT 1")
+        })
+        let plan = try archive.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CandidateCache.wordingsSQL, arguments: [event]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains("SEARCH timeline_entries USING COVERING INDEX timeline_entries_wordings (event_id=?)"), "\(plan)")
+        // And it reads what the table holds: both cards' wordings of the shared event.
+        let wordings = try archive.writer.read { db in try Row.fetchAll(db, sql: CandidateCache.wordingsSQL, arguments: [event]) }
+        let direct = try archive.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT terms || '|' || coalesce(entities, '') || '|' || coalesce(date, '') || '|' || precision) FROM timeline_entries NOT INDEXED WHERE event_id = ? AND terms IS NOT NULL", arguments: [event])
+        }
+        #expect(wordings.count == direct)
+        #expect(wordings.count >= 1)
+    }
+
     @Test func pastItsLimitTheCacheKeepsWhatTheLastTransactionAskedFor() throws {
         let archive = try Archive.inMemory()
         try Self.twoCards(archive)
