@@ -25,6 +25,35 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
     }
 
+    /// An archive from the version before the wordings index (0009), as `sqlite3` leaves it
+    /// when that migration is undone: the first command says it upgrades, and still answers.
+    @Test func anOlderArchiveIsUpgradedOnceWithANoteOnStderr() throws {
+        let ingest = try annals(["ingest", "--settle", "0", AnnalsBinary.fixture("cards")])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(!ingest.stderr.contains("upgrading"), "a new archive is not an upgrade: \(ingest.stderr)")
+        let expected = try annals(["stats", "--format", "json"]).stdout
+        let sqlite3 = Process()
+        sqlite3.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite3.arguments = ["sqlite3", db, """
+            DROP INDEX timeline_entries_wordings; DELETE FROM grdb_migrations WHERE identifier = '0009_event_wordings_index';
+            """]
+        try sqlite3.run()
+        sqlite3.waitUntilExit()
+        try #require(sqlite3.terminationStatus == 0, "the sqlite3 shell is needed (apt-get install sqlite3)")
+
+        let upgraded = try annals(["stats", "--format", "json"])
+        #expect(upgraded.status == 0, "\(upgraded.stderr)")
+        #expect(upgraded.stderr == """
+            upgrading the archive for this version of annals (0009_event_wordings_index): done once; a large archive takes a minute or more
+
+            """)
+        #expect(upgraded.stdout == expected)
+        let index = try annals(["sql", "SELECT count(*) AS n FROM sqlite_schema WHERE name = 'timeline_entries_wordings'", "--format", "csv"])
+        #expect(index.stdout == "n\r\n1\r\n")
+        let again = try annals(["stats", "--format", "json"])
+        #expect(again.stderr.isEmpty, "\(again.stderr)")
+    }
+
     @Test func ingestingTheFixturesTwiceAddsNothingTheSecondTime() throws {
         let cards = AnnalsBinary.fixture("cards"), feeds = AnnalsBinary.fixture("feeds")
         let first = try annals(["ingest", "--settle", "0", cards, feeds])

@@ -29,7 +29,11 @@ extension ArchiveCommand {
     /// Opens (and migrates) the archive named by the options. A ``QueryCommand``'s queries
     /// get its time limit; Ctrl-C stops any command's queries (``Interrupt``).
     func openArchive() throws -> Archive {
-        let archive = try Archive(path: archiveOptions.resolvedPath(parent: parent.archive))
+        let archive = try Archive(path: archiveOptions.resolvedPath(parent: parent.archive)) { pending in
+            // Said before the wait, on stderr: stdout may be a CSV or JSON someone reads.
+            Terminal.note("upgrading the archive for this version of annals (\(pending.joined(separator: ", "))): "
+                + "done once; a large archive takes a minute or more")
+        }
         if let command = self as? any QueryCommand { archive.queryLimits.timeout = command.queryTimeout }
         Interrupt.watch(archive)
         return archive

@@ -21,7 +21,13 @@ public final class Archive: Sendable {
     let storeCaches = StoreCaches()
 
     /// Opens (creating it and its folder if needed) and migrates the archive at `path`.
-    public convenience init(path: String) throws {
+    ///
+    /// `willUpgrade`, when given, is told the migrations an existing archive is about to
+    /// be brought through (their identifiers, such as `0009_event_wordings_index`) before
+    /// they run: one that builds an index reads the whole archive once, a minute or more at
+    /// a million cards, and a person waiting should know why. It is not called for a new
+    /// archive or one already up to date.
+    public convenience init(path: String, willUpgrade: ((_ pending: [String]) -> Void)? = nil) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         do {
@@ -49,7 +55,7 @@ public final class Archive: Sendable {
                 throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
             }
         }
-        try self.init(writer: pool, path: path, limits: limits)
+        try self.init(writer: pool, path: path, limits: limits, willUpgrade: willUpgrade)
     }
 
     /// An empty archive in memory, for tests and previews.
@@ -58,11 +64,11 @@ public final class Archive: Sendable {
         return try Archive(writer: DatabaseQueue(configuration: configuration(limits: limits)), path: ":memory:", limits: limits)
     }
 
-    init(writer: any DatabaseWriter, path: String, limits: QueryLimits) throws {
+    init(writer: any DatabaseWriter, path: String, limits: QueryLimits, willUpgrade: (([String]) -> Void)? = nil) throws {
         self.writer = writer
         self.path = path
         self.queryLimits = limits
-        try migrate()
+        try migrate(willUpgrade: willUpgrade)
         try syncTagsIfNeeded()
     }
 
@@ -112,7 +118,7 @@ public final class Archive: Sendable {
     /// The identifiers of the embedded migrations, in order.
     public static var migrationIdentifiers: [String] { embeddedMigrations.map(\.identifier) }
 
-    private func migrate() throws {
+    private func migrate(willUpgrade: (([String]) -> Void)?) throws {
         let migrator = Archive.migrator
         let known = Set(Archive.migrationIdentifiers)
         let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
@@ -121,16 +127,17 @@ public final class Archive: Sendable {
             throw ArchiveError.newerSchema(path: path, unknown: unknown.sorted())
         }
         guard !applied.isSuperset(of: known) else { return }
-        // Two processes can open a new (or older) archive at once: two cron runs, or a run and
-        // an analyst. GRDB applies each migration in its own transaction after reading which
-        // are applied, so the slower process may try a migration the other has just committed
-        // ("table documents already exists"). When that happens the other process made
-        // progress: read again and apply what is still missing.
+        if !applied.isEmpty { willUpgrade?(Archive.migrationIdentifiers.filter { !applied.contains($0) }) }
         // A migration that builds an index sorts a whole table (0009: the timeline's text, a
         // gigabyte at a million cards): its sort spills to a temporary file, not to memory as
         // the writer's journals do (840 MB of memory at a million cards).
         try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = FILE") }
         defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") } }
+        // Two processes can open a new (or older) archive at once: two cron runs, or a run and
+        // an analyst. GRDB applies each migration in its own transaction after reading which
+        // are applied, so the slower process may try a migration the other has just committed
+        // ("table documents already exists"). When that happens the other process made
+        // progress: read again and apply what is still missing.
         var before = applied
         for attempt in 1...(known.count + 2) {
             do {

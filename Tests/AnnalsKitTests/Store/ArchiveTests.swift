@@ -95,6 +95,27 @@ import Testing
         #expect(throws: ArchiveError.newerSchema(path: path, unknown: ["9999_future"])) { try Archive(path: path) }
     }
 
+    @Test func anExistingArchiveSaysWhichMigrationsItIsBroughtThroughAndANewOneDoesNot() throws {
+        let folder = try Fixtures.scratchFolder()
+        var told: [[String]] = []
+        // A new archive: every migration runs, and nobody is told of an upgrade.
+        _ = try Archive(path: folder.appending(path: "new.sqlite").path) { told.append($0) }
+        #expect(told.isEmpty)
+        // One written before the last two migrations, with an article in it.
+        let path = folder.appending(path: "old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        let identifiers = Archive.migrationIdentifiers
+        try Archive.migrator.migrate(queue, upTo: identifiers[identifiers.count - 3])
+        try queue.close()
+        let upgraded = try Archive(path: path) { told.append($0) }
+        #expect(told == [Array(identifiers.suffix(2))])
+        _ = try Self.store(upgraded, [Self.document(Self.sample(), bytes: "v1")])
+        #expect(try count(upgraded, "timeline_entries") == Self.sample().timeline.count)
+        // Up to date now: opened again, nothing to say.
+        _ = try Archive(path: path) { told.append($0) }
+        #expect(told.count == 1)
+    }
+
     @Test func storesAnArticleWithAllItsParts() throws {
         let archive = try Archive.inMemory()
         let outcome = try Self.store(archive, [Self.document(Self.sample(), bytes: "v1")])
