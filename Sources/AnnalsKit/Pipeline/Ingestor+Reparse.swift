@@ -7,6 +7,8 @@ extension Ingestor {
     public func reparse(rejectedOnly: Bool = false) throws -> IngestReport {
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
+        // Every document is stored again: not left in the log for the next process.
+        defer { try? archive.checkpoint() }
         var report = IngestReport()
         let taxonomy = try archive.taxonomy()
         let classifier = try ArticleClassifier(taxonomy: taxonomy)

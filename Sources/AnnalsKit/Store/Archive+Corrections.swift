@@ -132,7 +132,9 @@ extension Archive {
     public func reclassify(
         batchSize: Int = 20_000, mentionTags: ([String]) -> [Tags], articleTags: ([[String]]) -> [Tags]
     ) throws -> ReclassifyReport {
-        try writer.write { db in
+        // Every event and article is written again: not left in the log for the next process.
+        defer { try? checkpoint() }
+        return try writer.write { db in
             var report = ReclassifyReport()
             let tags = try TagIDs(db)
             try db.execute(sql: """

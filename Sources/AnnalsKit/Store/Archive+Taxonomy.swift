@@ -39,19 +39,22 @@ extension Archive {
     /// Makes sure the topic and entity tables reflect the taxonomy in use (after a first
     /// open, or an upgrade that changed the built-in taxonomy). Writes only when needed,
     /// so opening an archive does not wait for a running ingest.
-    func syncTagsIfNeeded() throws {
+    /// Brings the tag tables in line with the taxonomy when its digest changed; whether it had to.
+    @discardableResult
+    func syncTagsIfNeeded() throws -> Bool {
         // The digest of the taxonomy's text, not of the taxonomy parsed: both are its
         // canonical form (`jsonData()`), and parsing it is most of what opening an archive costs.
         let stale = try writer.read { db in
             let digest = Digest.sha256Hex(Array(try Self.taxonomyText(in: db).utf8))
             return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'tags_sha256'") != digest
         }
-        guard stale else { return }
+        guard stale else { return false }
         try writer.write { db in
             let taxonomy = try Self.taxonomy(in: db)
             try Self.syncTags(taxonomy, in: db)
             try Self.recordTagsDigest(of: taxonomy, in: db)
         }
+        return true
     }
 
     static func recordTagsDigest(of taxonomy: Taxonomy, in db: Database) throws {

@@ -68,8 +68,11 @@ public final class Archive: Sendable {
         self.writer = writer
         self.path = path
         self.queryLimits = limits
-        try migrate(willUpgrade: willUpgrade)
-        try syncTagsIfNeeded()
+        let migrated = try migrate(willUpgrade: willUpgrade)
+        let retagged = try syncTagsIfNeeded()
+        // What they wrote (0009: a gigabyte at a million cards) is not left in the log for
+        // every later process to read back when it opens the archive, as after an ingest.
+        if migrated || retagged { try? checkpoint() }
     }
 
     /// Settings SQLite takes once per process, before its first use.
@@ -118,7 +121,8 @@ public final class Archive: Sendable {
     /// The identifiers of the embedded migrations, in order.
     public static var migrationIdentifiers: [String] { embeddedMigrations.map(\.identifier) }
 
-    private func migrate(willUpgrade: (([String]) -> Void)?) throws {
+    /// Applies the migrations the archive lacks; whether any ran.
+    private func migrate(willUpgrade: (([String]) -> Void)?) throws -> Bool {
         let migrator = Archive.migrator
         let known = Set(Archive.migrationIdentifiers)
         let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
@@ -126,7 +130,7 @@ public final class Archive: Sendable {
         guard unknown.isEmpty else {
             throw ArchiveError.newerSchema(path: path, unknown: unknown.sorted())
         }
-        guard !applied.isSuperset(of: known) else { return }
+        guard !applied.isSuperset(of: known) else { return false }
         if !applied.isEmpty { willUpgrade?(Archive.migrationIdentifiers.filter { !applied.contains($0) }) }
         // A migration that builds an index sorts a whole table (0009: the timeline's text, a
         // gigabyte at a million cards): its sort spills to a temporary file, not to memory as
@@ -142,7 +146,7 @@ public final class Archive: Sendable {
         for attempt in 1...(known.count + 2) {
             do {
                 try migrator.migrate(writer)
-                return
+                return true
             } catch let error as DatabaseError {
                 let now = (try? writer.read { db in try migrator.appliedIdentifiers(db) }) ?? before
                 guard now.count > before.count, attempt <= known.count + 1 else {
@@ -151,6 +155,8 @@ public final class Archive: Sendable {
                 before = now
             }
         }
+        // Not reached: the last attempt returns or throws.
+        throw ArchiveError.cannotOpen(path: path, reason: "the migrations did not complete")
     }
 }
 
