@@ -38,8 +38,7 @@ extension Archive {
 
     /// Makes sure the topic and entity tables reflect the taxonomy in use (after a first
     /// open, or an upgrade that changed the built-in taxonomy). Writes only when needed,
-    /// so opening an archive does not wait for a running ingest.
-    /// Brings the tag tables in line with the taxonomy when its digest changed; whether it had to.
+    /// so opening an archive does not wait for a running ingest. Returns whether it wrote.
     @discardableResult
     func syncTagsIfNeeded() throws -> Bool {
         // The digest of the taxonomy's text, not of the taxonomy parsed: both are its
