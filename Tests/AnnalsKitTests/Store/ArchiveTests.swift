@@ -101,7 +101,7 @@ import Testing
         // A new archive: every migration runs, and nobody is told of an upgrade.
         _ = try Archive(path: folder.appending(path: "new.sqlite").path) { told.append($0) }
         #expect(told.isEmpty)
-        // One written before the last two migrations, with an article in it.
+        // One written before the last two migrations: upgraded, it stores an article.
         let path = folder.appending(path: "old.sqlite").path
         let queue = try DatabaseQueue(path: path)
         let identifiers = Archive.migrationIdentifiers
