@@ -22,7 +22,8 @@ extension Archive {
         // mention), and the events' sort then carries no article lists.
         let listsAll = articleLimit == nil
         try writer.read { db in
-            let searched = try Self.searchedEvents(filter, db, limits: queryLimits)
+            let searched = try Self.searchedEventsByDate(filter, db, limits: queryLimits)
+                ?? Self.searchedEvents(filter, db, limits: queryLimits)
             let (sql, arguments) = try Self.eventQuery(
                 filter, articleLimit: articleLimit, listsArticles: !listsAll,
                 walkInDateOrder: try Self.walksInDateOrder(filter, db, searched: searched?.count), searchedEvents: searched)

@@ -76,6 +76,83 @@ extension Archive {
         return events
     }
 
+    /// For a page in date order: the events of its search with a start day up to that of
+    /// the page's last event, found by walking `event_search` (migration 0010) in key order
+    /// (start day, event, line), one short query per event, each starting past the
+    /// previous event's lines; nil when the walk does not apply (another order, no limit,
+    /// `since`, event ids past its key's 24 bits) or costs more than ``searchedEvents(_:_:limits:markingBudget:)``
+    /// would (more than `stepBudget` steps: a selective filter besides the search).
+    ///
+    /// The events returned are a superset of the page's and all match the search: every
+    /// event whose start day is at most the day of the (offset + limit)-th event in the walk
+    /// that passes the filter's other conditions is in it, so the statement that then sorts
+    /// and pages them (`e.id IN …`, ``searchedCondition``) gives the page the plain SQL
+    /// gives. `SearchPageTests` holds the two to each other, through every change of keys.
+    static func searchedEventsByDate(
+        _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil
+    ) throws -> [Int64]? {
+        let filter = try filter.validated()
+        guard filter.sort == .date, let limit = filter.limit, filter.since == nil, let search = filter.fullText else { return nil }
+        guard let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM events"), last < 1 << 24 else { return nil }
+        let started = Date()
+        let need = limit + filter.offset
+        let budget = stepBudget?(need) ?? (400 + 2 * need)
+        let next = try RawStatement(
+            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid LIMIT 1",
+            text: search.expression, textIndex: 2)
+        // The filter's other conditions, checked a batch of candidates at a time.
+        var others = filter
+        others.search = nil
+        others.anyWords = []
+        let conditions = FilterTarget.events.conditions(others)
+        var events: [Int64] = []
+        var unchecked: [(event: Int64, day: Int64)] = []
+        var passed = 0
+        var lastDay: Int64?
+        func check() throws {
+            guard lastDay == nil, !unchecked.isEmpty else { return unchecked = [] }
+            var batch = conditions
+            batch.add(Self.searchedCondition, [Self.searchedArgument(unchecked.map(\.event))])
+            let kept = Set(try Int64.fetchAll(db, sql: "SELECT e.id FROM events e \(batch.sql)", arguments: batch.arguments))
+            for (event, day) in unchecked where kept.contains(event) {
+                passed += 1
+                if passed == need { lastDay = day; break }
+            }
+            unchecked = []
+        }
+        var lower: Int64 = 0
+        var steps = 0
+        while let key = try next.first(lower) {
+            steps += 1
+            if steps > budget { return nil }
+            if steps % 64 == 0, let timeout = limits?.timeout, Date().timeIntervalSince(started) > timeout {
+                throw QueryError.timedOut(seconds: timeout)
+            }
+            let day = key >> 46, event = (key >> 22) & 0xFF_FFFF
+            if let lastDay, day > lastDay { break }
+            events.append(event)
+            if lastDay == nil {
+                if conditions.clauses.isEmpty {
+                    passed += 1
+                    if passed == need { lastDay = day }
+                } else {
+                    unchecked.append((event, day))
+                    // Checked before the walk passes a day on which the page may end.
+                    if unchecked.count >= 32 { try check() }
+                }
+            }
+            lower = (day << 46) | ((event + 1) << 22)
+        }
+        return events
+    }
+
+    /// SQL for the first part of an `event_search` key (migration 0010): the days from
+    /// 1900-01-01 to the event's start day in `column`, clamped to 0…131070; 131071 when
+    /// undated, so undated events come last as in a page by date.
+    static func eventSearchDay(_ column: String) -> String {
+        "CASE WHEN \(column) IS NULL THEN 131071 ELSE max(0, min(131070, CAST(julianday(\(column)) - 2415020.5 AS INTEGER))) END"
+    }
+
     /// How many entries ``searchedEvents(_:_:limits:markingBudget:)`` may have marked after
     /// reading `hits` hits: reading an entry id from the events' index, in order, costs a
     /// small share of a lookup (a descent of the timeline's table to a random page), so
@@ -105,10 +182,14 @@ private struct RawStatement {
     let statement: Statement
     let db: Database
 
-    init(_ db: Database, _ sql: String, text: String? = nil) throws {
+    /// `text`, when given, is bound to parameter `textIndex` for good; ``start(_:)`` binds the others.
+    init(_ db: Database, _ sql: String, text: String? = nil, textIndex: Int32 = 1) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
-        if let text { try statement.setArguments([text]) }
+        if let text {
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            sqlite3_bind_text(statement.sqliteStatement, textIndex, text, -1, transient)
+        }
     }
 
     /// Binds `values` to the parameters, in order, and rewinds.

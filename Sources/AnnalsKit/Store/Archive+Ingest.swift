@@ -94,7 +94,9 @@ extension Archive {
 
         /// Indexes the rows inserted since the marks, from the view that defines what the
         /// index holds (`search_documents`, migration 0008). An article updated meanwhile is
-        /// indexed already, by the update trigger.
+        /// indexed already, by the update trigger. Then keys the new timeline lines in
+        /// `event_search` (migration 0010) by their events as they now stand: numbered on
+        /// from each event's `search_seq`, in id order, and indexed under those keys.
         func indexNewRows(_ db: Database) throws {
             for kind in SearchKey.allCases {
                 try db.cachedStatement(sql: """
@@ -103,6 +105,24 @@ extension Archive {
                     \(kind == .article ? "AND NOT EXISTS (SELECT 1 FROM search_index f WHERE f.rowid = d.rowid)" : "")
                     """).execute(arguments: [kind.name, marks[kind.table]])
             }
+            let mark = marks[SearchKey.timeline.table]
+            try db.cachedStatement(sql: """
+                UPDATE timeline_entries SET search_key = k.key FROM (
+                    SELECT t.id AS id, (\(Archive.eventSearchDay("e.start")) << 46) | (e.id << 22)
+                        | ((e.search_seq + row_number() OVER (PARTITION BY t.event_id ORDER BY t.id) - 1) & 4194303) AS key
+                    FROM timeline_entries t JOIN events e ON e.id = t.event_id
+                    WHERE t.id > ?1 AND t.search_key IS NULL) AS k
+                WHERE timeline_entries.id = k.id
+                """).execute(arguments: [mark])
+            try db.cachedStatement(sql: """
+                UPDATE events SET search_seq = search_seq
+                    + (SELECT count(*) FROM timeline_entries t WHERE t.event_id = events.id AND t.id > ?1)
+                WHERE id IN (SELECT event_id FROM timeline_entries WHERE id > ?1)
+                """).execute(arguments: [mark])
+            try db.cachedStatement(sql: """
+                INSERT INTO event_search (rowid, text) SELECT search_key, text FROM timeline_entries
+                WHERE id > ?1 AND search_key IS NOT NULL
+                """).execute(arguments: [mark])
         }
     }
 

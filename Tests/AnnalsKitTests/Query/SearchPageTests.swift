@@ -19,6 +19,11 @@ import Testing
     /// periods so that events interleave in date order.
     init() throws {
         archive = try Archive.inMemory()
+        _ = try Ingestor(archive: archive).ingest(bytes: Self.feed(), origin: "feed.ndjson", format: .ndjson)
+    }
+
+    /// The articles, as one NDJSON feed.
+    static func feed() -> [UInt8] {
         var lines: [String] = []
         func entry(_ date: String, _ text: String) -> JSONValue {
             .object([("date", .string(date)), ("text", .string(text))])
@@ -39,6 +44,11 @@ import Testing
             if article % 10 == 0 {
                 timeline.append(entry("soon", "\(firm) plans an entity list appeal, filing number \(article)."))
             }
+            // Year events created before the pool's January ones: the same start day, a later
+            // end, a smaller id (the walk meets them first; the page puts them after).
+            if article < 4 {
+                timeline.insert(entry("\(2019 + article / 2)", "Entity list hearing for Zetalabs\(article) is set for the year."), at: 0)
+            }
             let json: JSONValue = .object([
                 ("source", .string(article % 2 == 0 ? "Reuters" : "Nikkei")), ("title", .string("Article \(article)")),
                 ("published_at", .string(String(format: "2026-%02d-01T10:00:00Z", 1 + article % 12))),
@@ -46,7 +56,7 @@ import Testing
             ])
             lines.append(String(decoding: JSONWriter().data(json), as: UTF8.self))
         }
-        _ = try Ingestor(archive: archive).ingest(bytes: Array(lines.joined(separator: "\n").utf8), origin: "feed.ndjson", format: .ndjson)
+        return Array(lines.joined(separator: "\n").utf8)
     }
 
     /// The events of `filter` by the plain statement: the search a condition on every hit's entry.
@@ -61,6 +71,82 @@ import Testing
             let searched = try Archive.searchedEvents(filter, db, markingBudget: budget)
             let (sql, arguments) = try Archive.eventQuery(filter, walkInDateOrder: walk, searchedEvents: searched)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] }
+        }
+    }
+
+    /// The events of `filter` with the searched events found by the walk in key order
+    /// (`event_search`), or nil when that walk does not apply.
+    func byDate(_ filter: QueryFilter, in archive: Archive? = nil) throws -> [Int64]? {
+        try (archive ?? self.archive).writer.read { db in
+            guard let searched = try Archive.searchedEventsByDate(filter, db) else { return nil }
+            let (sql, arguments) = try Archive.eventQuery(filter, searchedEvents: searched)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] }
+        }
+    }
+
+    /// Every page in date order of every search and filter, by the walk in key order and by
+    /// the library's choice, against the plain statement; how many pages the walk gave.
+    @discardableResult
+    func datePagesAgree(in archive: Archive? = nil) throws -> Int {
+        let archive = archive ?? self.archive
+        func plain(_ filter: QueryFilter) throws -> [Int64] {
+            let (sql, arguments) = try Archive.eventQuery(filter)
+            return try archive.writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] } }
+        }
+        var walked = 0
+        for search in Self.searches {
+            for var filter in Self.filters(search) {
+                let all = try plain(filter)
+                for (limit, offset) in [(1, 0), (3, 0), (3, 2), (50, 0), (5, max(0, all.count - 2)), (2, all.count + 1)] {
+                    filter.limit = limit
+                    filter.offset = offset
+                    let expected = Array(all.dropFirst(offset).prefix(limit))
+                    #expect(try archive.events(matching: filter).map(\.id) == expected, "\(filter)")
+                    if let found = try byDate(filter, in: archive) {
+                        walked += 1
+                        #expect(found == expected, "walk in key order: \(filter)")
+                    }
+                }
+            }
+        }
+        return walked
+    }
+
+    /// Every line of an event has the key of its event's start day, its event, and a number
+    /// no other line of the event has, and `event_search` finds the line by its own words
+    /// under that key.
+    static func keysAreInStep(_ archive: Archive) throws {
+        try archive.writer.read { db in
+            // Every event's mentions are counted once.
+            let miscounted = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM timeline_entries t WHERE t.event_id = e.id)
+                """)
+            #expect(miscounted == 0)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.id, t.event_id, t.search_key, t.text, e.start FROM timeline_entries t LEFT JOIN events e ON e.id = t.event_id
+                """)
+            var numbers: [Int64: Set<Int64>] = [:]
+            for row in rows {
+                let event: Int64? = row["event_id"], key: Int64? = row["search_key"], text: String = row["text"]
+                guard let event else {
+                    #expect(key == nil)
+                    continue
+                }
+                let found = try #require(key, "line \(row["id"] as Int64) has no key")
+                #expect((found >> 22) & 0xFF_FFFF == event)
+                let start: String? = row["start"]
+                let day = try Int64.fetchOne(db, sql: """
+                    SELECT CASE WHEN ? IS NULL THEN 131071 ELSE max(0, min(131070, CAST(julianday(?) - 2415020.5 AS INTEGER))) END
+                    """, arguments: [start, start])
+                #expect(found >> 46 == day)
+                #expect(numbers[event, default: []].insert(found & 0x3F_FFFF).inserted, "two lines of event \(event) share a number")
+                // The line's longest word finds it under its key.
+                let words = text.split(whereSeparator: { (character: Character) in !(character.isLetter || character.isNumber) })
+                let word = words.max { $0.count < $1.count }.map(String.init) ?? ""
+                guard word.count > 3 else { continue }
+                let hit = try Int.fetchOne(db, sql: "SELECT count(*) FROM event_search WHERE event_search MATCH ? AND rowid = ?", arguments: ["\"\(word)\"", found])
+                #expect(hit == 1, "line \(row["id"] as Int64) not found by \(word)")
+            }
         }
     }
 
@@ -122,6 +208,95 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func theWalkInKeyOrderGivesThePlainPageAndReadsLess() throws {
+        #expect(try datePagesAgree() > 50)
+        try Self.keysAreInStep(archive)
+        // A common phrase's first page: a few of its events, not all of them.
+        let filter = QueryFilter(search: "entity list", limit: 3)
+        let (walked, all) = try archive.writer.read { db in
+            (try Archive.searchedEventsByDate(filter, db), try Archive.searchedEvents(filter, db))
+        }
+        let few = try #require(walked), every = try #require(all)
+        #expect(few.count < every.count / 2, "\(few.count) of \(every.count)")
+        #expect(Set(few).isSubset(of: Set(every)))
+        // Not for another order, every row, `since`, or past its budget of steps.
+        for other in [
+            QueryFilter(search: "entity list", sort: .recent, limit: 3), QueryFilter(search: "entity list"),
+            QueryFilter(since: Day(iso: "2021-01-01"), search: "entity list", limit: 3), QueryFilter(topics: ["entity-list"], limit: 3),
+        ] {
+            #expect(try archive.writer.read { db in try Archive.searchedEventsByDate(other, db) } == nil, "\(other)")
+        }
+        #expect(try archive.writer.read { db in try Archive.searchedEventsByDate(filter, db, stepBudget: { _ in 1 }) } == nil)
+    }
+
+    /// The keys follow every change of an event's lines or date: a mention that refines an
+    /// event's date, a merge, a split, a reparse and a reclassify.
+    @Test func theKeysFollowEveryChangeOfAnEventsLinesOrDate() throws {
+        func refine() throws {
+            // Days for month events: "2018-01" becomes "2018-01-15" (the pool's first event).
+            let entry: JSONValue = .object([("date", .string("2018-01-15")), ("text", .string("US Commerce Department adds Huawei to the Entity List."))])
+            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string("Refined")), ("timeline", .array([entry]))])
+            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "refine.json", format: .json)
+        }
+        let before = try archive.writer.read { db in try String.fetchOne(db, sql: "SELECT group_concat(start) FROM events ORDER BY id") }
+        try refine()
+        let after = try archive.writer.read { db in try String.fetchOne(db, sql: "SELECT group_concat(start) FROM events ORDER BY id") }
+        #expect(before != after, "the refining mention changed no event's date")
+        try Self.keysAreInStep(archive)
+        try datePagesAgree()
+
+        let events = try plain(QueryFilter(search: "entity list"))
+        let merged = try archive.mergeEvents(into: events[0], from: events[1], force: true)
+        #expect(merged.start != nil)
+        let entry = try #require(try archive.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM timeline_entries WHERE event_id = ? ORDER BY id DESC LIMIT 1", arguments: [events[2]])
+        })
+        let mentions = try archive.event(id: events[2]).mentions
+        if mentions > 1 { _ = try archive.splitMention(entry, fromEvent: events[2]) }
+        try Self.keysAreInStep(archive)
+        try datePagesAgree()
+
+        _ = try Ingestor(archive: archive).reparse()
+        _ = try Reclassifier(archive: archive).run()
+        try Self.keysAreInStep(archive)
+        try datePagesAgree()
+        // `annals check` sees a key that does not match its event.
+        #expect(try archive.check() == [])
+        try archive.writer.write { try $0.execute(sql: "UPDATE timeline_entries SET search_key = search_key + (1 << 22) WHERE id = (SELECT min(id) FROM timeline_entries)") }
+        #expect(try archive.check() == ["timeline entries whose key in event_search does not match their event: 1"])
+    }
+
+    /// An archive from before `event_search` (0010) gets it, keyed, when it is upgraded.
+    @Test func theUpgradeKeysEveryLineOfAnArchive() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "old.sqlite").path
+        _ = try Ingestor(archive: try Archive(path: path)).ingest(bytes: Self.feed(), origin: "feed.ndjson", format: .ndjson)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for trigger in try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%event_search%'") {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try db.execute(sql: """
+                DROP TABLE event_search; ALTER TABLE timeline_entries DROP COLUMN search_key; ALTER TABLE events DROP COLUMN search_seq;
+                DELETE FROM grdb_migrations WHERE identifier = '0010_event_search'
+                """)
+        }
+        try queue.close()
+        let upgraded = try Archive(path: path)
+        try Self.keysAreInStep(upgraded)
+        #expect(try datePagesAgree(in: upgraded) > 50)
+        // A line added after the upgrade is counted, numbered and keyed.
+        let entry: JSONValue = .object([("date", .string("2024-05")), ("text", .string("Entity list hearing for Zetalabs99 opens."))])
+        let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string("After")), ("timeline", .array([entry]))])
+        _ = try Ingestor(archive: upgraded).ingest(bytes: Array(JSONWriter().data(json)), origin: "after.json", format: .json)
+        try Self.keysAreInStep(upgraded)
+        #expect(try datePagesAgree(in: upgraded) > 50)
+        // Numbering goes on from the lines already numbered, and mentions are counted once.
+        let next = try upgraded.writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT bool_and FROM (SELECT min(search_seq = mentions) AS bool_and FROM events)")
+        }
+        #expect(next == true)
     }
 
     @Test func theSearchedEventsAreThoseAnyHitMentions() throws {
