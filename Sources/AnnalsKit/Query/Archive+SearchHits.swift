@@ -92,7 +92,8 @@ extension Archive {
         _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil
     ) throws -> [Int64]? {
         let filter = try filter.validated()
-        guard filter.sort == .date, let limit = filter.limit, filter.since == nil, let search = filter.fullText else { return nil }
+        guard filter.sort == .date, let limit = filter.limit, limit > 0, filter.since == nil, let search = filter.fullText
+        else { return nil }
         guard let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM events"), last < 1 << 24 else { return nil }
         let started = Date()
         let need = limit + filter.offset
@@ -137,7 +138,8 @@ extension Archive {
                     if passed == need { lastDay = day }
                 } else {
                     unchecked.append((event, day))
-                    // Checked before the walk passes a day on which the page may end.
+                    // Checked 32 at a time: events walked meanwhile past the page's last day
+                    // are returned too (more than the page needs, never less).
                     if unchecked.count >= 32 { try check() }
                 }
             }
