@@ -22,8 +22,8 @@ import Testing
 
     /// The other writers of a whole archive leave no log either: an upgrade (0009 writes an
     /// index of the whole timeline, 750 MB of log at a million cards, which every later
-    /// command read back when it opened the archive) and a reclassify.
-    @Test func anUpgradeAndAReclassifyEmptyTheLog() throws {
+    /// command read back when it opened the archive), a reclassify and a reparse.
+    @Test func anUpgradeAReclassifyAndAReparseEmptyTheLog() throws {
         let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
         let queue = try DatabaseQueue(path: path)
         let identifiers = Archive.migrationIdentifiers
@@ -36,6 +36,12 @@ import Testing
         try StoreCachesTests.twoCards(archive)
         #expect(Self.walSize(path) > 0)
         _ = try Reclassifier(archive: archive).run()
+        #expect(Self.walSize(path) == 0)
+        // A reparse stores every document again, and empties the log as well.
+        try StoreCachesTests.twoCards(archive, suffix: " again")
+        #expect(Self.walSize(path) > 0)
+        let reparsed = try Ingestor(archive: archive).reparse()
+        #expect(reparsed.documents > 0)
         #expect(Self.walSize(path) == 0)
     }
 
