@@ -11,17 +11,21 @@
 -- `timeline_entries.text`, and each line keeps its key in `timeline_entries.search_key`
 -- so that the triggers below can take it out again when it moves, is deleted, or its
 -- event's date changes. `events.search_seq` numbers an event's lines as they join it.
+-- The key's rule is written once, as the view `event_search_prefixes` (an event's start day
+-- and id, shifted into place): the triggers below, the store when it keys new lines and
+-- `annals check` all read it; only a line's number is added to it.
 ALTER TABLE events ADD COLUMN search_seq INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE timeline_entries ADD COLUMN search_key INTEGER;
 CREATE VIRTUAL TABLE event_search USING fts5(text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIEW event_search_prefixes (event_id, prefix) AS
+    SELECT id, ((CASE WHEN start IS NULL THEN 131071
+                      ELSE max(0, min(131070, CAST(julianday(start) - 2415020.5 AS INTEGER))) END) << 46)
+        | (id << 22)
+    FROM events;
 
 UPDATE timeline_entries SET search_key = k.key FROM (
-    SELECT t.id AS id,
-        ((CASE WHEN e.start IS NULL THEN 131071
-               ELSE max(0, min(131070, CAST(julianday(e.start) - 2415020.5 AS INTEGER))) END) << 46)
-        | (e.id << 22)
-        | ((row_number() OVER (PARTITION BY t.event_id ORDER BY t.id) - 1) & 4194303) AS key
-    FROM timeline_entries t JOIN events e ON e.id = t.event_id) AS k
+    SELECT t.id AS id, p.prefix | ((row_number() OVER (PARTITION BY t.event_id ORDER BY t.id) - 1) & 4194303) AS key
+    FROM timeline_entries t JOIN event_search_prefixes p ON p.event_id = t.event_id) AS k
 WHERE timeline_entries.id = k.id;
 UPDATE events SET search_seq = (SELECT count(*) FROM timeline_entries t WHERE t.event_id = events.id);
 INSERT INTO event_search (rowid, text) SELECT search_key, text FROM timeline_entries WHERE search_key IS NOT NULL;
@@ -38,10 +42,8 @@ CREATE TRIGGER timeline_entries_event_search_move AFTER UPDATE OF event_id ON ti
     INSERT INTO event_search (event_search, rowid, text) VALUES ('delete', old.search_key, old.text);
     UPDATE events SET search_seq = search_seq + 1 WHERE id = new.event_id;
     UPDATE timeline_entries SET search_key = (
-        SELECT ((CASE WHEN e.start IS NULL THEN 131071
-                      ELSE max(0, min(131070, CAST(julianday(e.start) - 2415020.5 AS INTEGER))) END) << 46)
-            | (e.id << 22) | ((e.search_seq - 1) & 4194303)
-        FROM events e WHERE e.id = new.event_id)
+        SELECT p.prefix | ((e.search_seq - 1) & 4194303)
+        FROM events e JOIN event_search_prefixes p ON p.event_id = e.id WHERE e.id = new.event_id)
     WHERE id = new.id;
     INSERT INTO event_search (rowid, text)
         SELECT search_key, text FROM timeline_entries WHERE id = new.id AND search_key IS NOT NULL;
@@ -50,9 +52,8 @@ CREATE TRIGGER events_event_search_redate AFTER UPDATE OF start ON events
     WHEN old.start IS NOT new.start BEGIN
     INSERT INTO event_search (event_search, rowid, text)
         SELECT 'delete', search_key, text FROM timeline_entries WHERE event_id = new.id AND search_key IS NOT NULL;
-    UPDATE timeline_entries SET search_key = ((CASE WHEN new.start IS NULL THEN 131071
-            ELSE max(0, min(131070, CAST(julianday(new.start) - 2415020.5 AS INTEGER))) END) << 46)
-        | (search_key & 70368744177663)
+    UPDATE timeline_entries
+    SET search_key = (SELECT prefix FROM event_search_prefixes WHERE event_id = new.id) | (search_key & 4194303)
     WHERE event_id = new.id AND search_key IS NOT NULL;
     INSERT INTO event_search (rowid, text)
         SELECT search_key, text FROM timeline_entries WHERE event_id = new.id AND search_key IS NOT NULL;

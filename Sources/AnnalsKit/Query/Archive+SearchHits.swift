@@ -148,13 +148,6 @@ extension Archive {
         return events
     }
 
-    /// SQL for the first part of an `event_search` key (migration 0010): the days from
-    /// 1900-01-01 to the event's start day in `column`, clamped to 0…131070; 131071 when
-    /// undated, so undated events come last as in a page by date.
-    static func eventSearchDay(_ column: String) -> String {
-        "CASE WHEN \(column) IS NULL THEN 131071 ELSE max(0, min(131070, CAST(julianday(\(column)) - 2415020.5 AS INTEGER))) END"
-    }
-
     /// How many entries ``searchedEvents(_:_:limits:markingBudget:)`` may have marked after
     /// reading `hits` hits: reading an entry id from the events' index, in order, costs a
     /// small share of a lookup (a descent of the timeline's table to a random page), so

@@ -95,8 +95,9 @@ extension Archive {
         /// Indexes the rows inserted since the marks, from the view that defines what the
         /// index holds (`search_documents`, migration 0008). An article updated meanwhile is
         /// indexed already, by the update trigger. Then keys the new timeline lines in
-        /// `event_search` (migration 0010) by their events as they now stand: numbered on
-        /// from each event's `search_seq`, in id order, and indexed under those keys.
+        /// `event_search` (migration 0010) by their events as they now stand (the view
+        /// `event_search_prefixes`), numbered on from each event's `search_seq` in id order,
+        /// and indexes them under those keys.
         func indexNewRows(_ db: Database) throws {
             for kind in SearchKey.allCases {
                 try db.cachedStatement(sql: """
@@ -108,9 +109,9 @@ extension Archive {
             let mark = marks[SearchKey.timeline.table]
             try db.cachedStatement(sql: """
                 UPDATE timeline_entries SET search_key = k.key FROM (
-                    SELECT t.id AS id, (\(Archive.eventSearchDay("e.start")) << 46) | (e.id << 22)
-                        | ((e.search_seq + row_number() OVER (PARTITION BY t.event_id ORDER BY t.id) - 1) & 4194303) AS key
-                    FROM timeline_entries t JOIN events e ON e.id = t.event_id
+                    SELECT t.id AS id,
+                        p.prefix | ((e.search_seq + row_number() OVER (PARTITION BY t.event_id ORDER BY t.id) - 1) & 4194303) AS key
+                    FROM timeline_entries t JOIN events e ON e.id = t.event_id JOIN event_search_prefixes p ON p.event_id = e.id
                     WHERE t.id > ?1 AND t.search_key IS NULL) AS k
                 WHERE timeline_entries.id = k.id
                 """).execute(arguments: [mark])

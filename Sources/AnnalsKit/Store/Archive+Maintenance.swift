@@ -205,9 +205,8 @@ extension Archive {
                 """),
             ("events that nothing mentions", "SELECT count(*) FROM events WHERE mentions <= 0"),
             ("timeline entries whose key in event_search does not match their event", """
-                SELECT count(*) FROM timeline_entries t JOIN events e ON e.id = t.event_id
-                WHERE t.search_key IS NULL OR (t.search_key >> 22) & 16777215 != e.id
-                   OR t.search_key >> 46 != \(Archive.eventSearchDay("e.start"))
+                SELECT count(*) FROM timeline_entries t JOIN event_search_prefixes p ON p.event_id = t.event_id
+                WHERE t.search_key IS NULL OR t.search_key >> 22 != p.prefix >> 22
                 """),
             ("full-text rows whose source row is gone", """
                 SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT SELECT rowid FROM search_documents)

@@ -278,7 +278,7 @@ import Testing
                 try db.execute(sql: "DROP TRIGGER \(trigger)")
             }
             try db.execute(sql: """
-                DROP TABLE event_search; ALTER TABLE timeline_entries DROP COLUMN search_key; ALTER TABLE events DROP COLUMN search_seq;
+                DROP TABLE event_search; DROP VIEW event_search_prefixes; ALTER TABLE timeline_entries DROP COLUMN search_key; ALTER TABLE events DROP COLUMN search_seq;
                 DELETE FROM grdb_migrations WHERE identifier = '0010_event_search'
                 """)
         }
