@@ -62,7 +62,7 @@ extension Annals {
             let page = answer.filter.page(limit: limit, offset: offset)
             let shown = try Listing.run(answer.kind, filter: page, archive: archive, format: format, csv: csv)
             // A full page that --limit cut (not the question's own "10 latest"): there may be more.
-            if let limit, limit > 0, shown == limit, page.limit == limit, answer.filter.limit.map({ $0 - offset > limit }) ?? true {
+            if let limit, limit > 0, shown == limit, answer.filter.limit.map({ $0 - offset > limit }) ?? true {
                 Terminal.note("rows \(offset + 1)–\(offset + shown) shown; --offset \(offset + shown) for the next page")
             }
         }

@@ -101,11 +101,9 @@ extension Archive {
         let next = try RawStatement(
             db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid LIMIT 1",
             text: search.expression, textIndex: 2)
-        // The filter's other conditions, checked a batch of candidates at a time.
-        var others = filter
-        others.search = nil
-        others.anyWords = []
-        let conditions = FilterTarget.events.conditions(others)
+        // The filter's other conditions (an event's search is not among them: it is the
+        // walk's), checked a batch of candidates at a time.
+        let conditions = FilterTarget.events.conditions(filter)
         var events: [Int64] = []
         var unchecked: [(event: Int64, day: Int64)] = []
         var passed = 0
