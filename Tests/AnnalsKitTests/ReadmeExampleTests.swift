@@ -25,9 +25,11 @@ import AnnalsKit  // not @testable: the README's example uses the public API onl
         }
         let huawei = QueryFilter(entities: ["Huawei"], since: Day(iso: "2025-01-01"), limit: 20)
         let huaweiEvents = try archive.events(matching: huawei)               // small answers: an array
+        let reader = try Archive(path: folder.appending(path: "annals.sqlite").path, access: .readOnly)  // writes nothing, ever
 
         #expect(report.documents == Fixtures.cardNames.count)
         #expect(printed > 0)
         #expect(huaweiEvents.allSatisfy { $0.entities.contains("Huawei") })
+        #expect(try reader.events(matching: huawei) == huaweiEvents)
     }
 }

@@ -34,7 +34,7 @@ extension Annals {
         case let error as ArchiveError:
             switch error {
             case .notFound, .mergeIntoItself, .noMention, .datesIncompatible: return (ExitStatus.usage, error.localizedDescription)
-            case .newerSchema: return (ExitStatus.unavailable, error.localizedDescription)
+            case .newerSchema, .needsUpgrade, .notSetUp: return (ExitStatus.unavailable, error.localizedDescription)
             case .cannotOpen, .backupFailed: return (ExitStatus.ioError, error.localizedDescription)
             case .database(_, let unusable): return (unusable ? ExitStatus.ioError : ExitStatus.bug, error.localizedDescription)
             }

@@ -19,28 +19,60 @@ public final class Archive: Sendable {
     public let queryLimits: QueryLimits
     /// What the store keeps from one write transaction to the next (merge candidates).
     let storeCaches = StoreCaches()
+    /// Whether this process may write the archive (``Access``).
+    public let access: Access
 
-    /// Opens (creating it and its folder if needed) and migrates the archive at `path`.
+    /// How a process uses the archive file.
+    public enum Access: Sendable, Equatable {
+        /// Reads and writes; opening creates the file and its folder if needed, brings an
+        /// older archive up to this version and empties the write-ahead log after an upgrade.
+        case readWrite
+        /// Reads only, for a person who may read an archive that another account (the cron
+        /// job's) writes: the file must exist, nothing is written to it (no upgrade, no
+        /// retagging), and every write throws ``ArchiveError/database(reason:unusable:)``. An
+        /// archive that needs an upgrade is refused (``ArchiveError/needsUpgrade(path:pending:)``), as is
+        /// an empty file, or one being created by another process (``ArchiveError/notSetUp(path:)``).
+        /// SQLite still needs the `-wal` and `-shm` files beside it, or a folder it may create
+        /// them in: a writer leaves them there while the archive is in use.
+        case readOnly
+    }
+
+    /// Opens the archive at `path`: with ``Access/readWrite`` (the default), creating it and
+    /// its folder if needed, and migrating it.
     ///
     /// `willUpgrade`, when given, is told the migrations an existing archive is about to
     /// be brought through (their identifiers, such as `0009_event_wordings_index`) before
     /// they run: one that builds an index reads the whole archive once, a minute or more at
     /// a million cards, and a person waiting should know why. It is not called for a new
     /// archive or one already up to date.
-    public convenience init(path: String, willUpgrade: ((_ pending: [String]) -> Void)? = nil) throws {
+    public convenience init(
+        path: String, access: Access = .readWrite, willUpgrade: ((_ pending: [String]) -> Void)? = nil
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ArchiveError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path)")
+        switch access {
+        case .readWrite:
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ArchiveError.cannotOpen(path: path, reason: "cannot create the folder \(folder.path)")
+            }
+            if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+                throw ArchiveError.cannotOpen(path: path, reason: "this account cannot write it (it can be opened read-only)")
+            }
+        case .readOnly:
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ArchiveError.cannotOpen(path: path, reason: "no such file (opened read-only, it is not created)")
+            }
         }
         let limits = QueryLimits()
+        var configuration = Archive.configuration(limits: limits)
+        configuration.readonly = access == .readOnly
         let pool: DatabasePool
         var attempt = 0
         while true {
             do {
-                pool = try DatabasePool(path: path, configuration: Archive.configuration(limits: limits))
+                pool = try DatabasePool(path: path, configuration: configuration)
                 break
             } catch let error as DatabaseError {
                 // A new file is switched to WAL mode when first opened. When several processes
@@ -55,7 +87,7 @@ public final class Archive: Sendable {
                 throw ArchiveError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
             }
         }
-        try self.init(writer: pool, path: path, limits: limits, willUpgrade: willUpgrade)
+        try self.init(writer: pool, path: path, limits: limits, access: access, willUpgrade: willUpgrade)
     }
 
     /// An empty archive in memory, for tests and previews.
@@ -64,10 +96,19 @@ public final class Archive: Sendable {
         return try Archive(writer: DatabaseQueue(configuration: configuration(limits: limits)), path: ":memory:", limits: limits)
     }
 
-    init(writer: any DatabaseWriter, path: String, limits: QueryLimits, willUpgrade: (([String]) -> Void)? = nil) throws {
+    init(
+        writer: any DatabaseWriter, path: String, limits: QueryLimits, access: Access = .readWrite,
+        willUpgrade: (([String]) -> Void)? = nil
+    ) throws {
         self.writer = writer
         self.path = path
         self.queryLimits = limits
+        self.access = access
+        guard access == .readWrite else {
+            // Nothing is written: an archive this version cannot read as it is, is refused.
+            _ = try pendingMigrations()
+            return
+        }
         let migrated = try migrate(willUpgrade: willUpgrade)
         let retagged = try syncTagsIfNeeded()
         // What they wrote (0009: a gigabyte at a million cards) is not left in the log for
@@ -121,17 +162,32 @@ public final class Archive: Sendable {
     /// The identifiers of the embedded migrations, in order.
     public static var migrationIdentifiers: [String] { embeddedMigrations.map(\.identifier) }
 
-    /// Applies the migrations the archive lacks; whether any ran.
-    private func migrate(willUpgrade: (([String]) -> Void)?) throws -> Bool {
-        let migrator = Archive.migrator
+    /// The migrations the archive lacks, in order, and those it has; throws
+    /// ``ArchiveError/newerSchema(path:unknown:)`` when it has one this version does not know,
+    /// and, opened read-only, ``ArchiveError/notSetUp(path:)`` or ``ArchiveError/needsUpgrade(path:pending:)``
+    /// when it lacks all or some.
+    private func pendingMigrations() throws -> (pending: [String], applied: Set<String>) {
         let known = Set(Archive.migrationIdentifiers)
-        let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        let applied = try writer.read { db in try Archive.migrator.appliedIdentifiers(db) }
         let unknown = applied.subtracting(known)
         guard unknown.isEmpty else {
             throw ArchiveError.newerSchema(path: path, unknown: unknown.sorted())
         }
-        guard !applied.isSuperset(of: known) else { return false }
-        if !applied.isEmpty { willUpgrade?(Archive.migrationIdentifiers.filter { !applied.contains($0) }) }
+        let pending = Archive.migrationIdentifiers.filter { !applied.contains($0) }
+        if access == .readOnly, !pending.isEmpty {
+            guard !applied.isEmpty else { throw ArchiveError.notSetUp(path: path) }
+            throw ArchiveError.needsUpgrade(path: path, pending: pending)
+        }
+        return (pending, applied)
+    }
+
+    /// Applies the migrations the archive lacks; whether any ran.
+    private func migrate(willUpgrade: (([String]) -> Void)?) throws -> Bool {
+        let migrator = Archive.migrator
+        let known = Set(Archive.migrationIdentifiers)
+        let (pending, applied) = try pendingMigrations()
+        guard !pending.isEmpty else { return false }
+        if !applied.isEmpty { willUpgrade?(pending) }
         // A migration that builds an index sorts a whole table (0009: the timeline's text, a
         // gigabyte at a million cards): its sort spills to a temporary file, not to memory as
         // the writer's journals do (840 MB of memory at a million cards).

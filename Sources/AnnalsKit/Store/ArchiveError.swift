@@ -7,6 +7,12 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer Annals: it has migrations this binary does not know.
     case newerSchema(path: String, unknown: [String])
+    /// The file was written by an older Annals and needs `pending` migrations, which an
+    /// archive opened read-only (``Archive/Access/readOnly``) cannot run.
+    case needsUpgrade(path: String, pending: [String])
+    /// The file holds no archive yet (empty, or another process is creating it), and was
+    /// opened read-only, which does not set one up.
+    case notSetUp(path: String)
     /// No row of that kind has that id.
     case notFound(kind: String, id: Int64)
     /// The backup could not be written.
@@ -43,6 +49,11 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
             return "cannot open the archive \(path): \(reason)"
         case .newerSchema(let path, let unknown):
             return "the archive \(path) was written by a newer annals (unknown migrations: \(unknown.joined(separator: ", "))); upgrade annals"
+        case .needsUpgrade(let path, let pending):
+            return "the archive \(path) was written by an older annals and needs an upgrade (\(pending.joined(separator: ", "))), "
+                + "which a read-only open cannot do: open it once with write access (as the account that writes it)"
+        case .notSetUp(let path):
+            return "\(path) holds no annals archive yet (empty, or being created), and a read-only open does not set one up"
         case .notFound(let kind, let id):
             return "no \(kind) with id \(id)"
         case .backupFailed(let path, let reason):
