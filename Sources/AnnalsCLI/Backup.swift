@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Backup: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(
             abstract: "Write a consistent copy of the archive, even while an ingest runs.")
 

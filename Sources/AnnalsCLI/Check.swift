@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Check: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(
             abstract: "Check the archive: SQLite integrity, foreign keys, and Annals' own invariants.",
             discussion: "Exits 0 when sound; otherwise lists each problem and exits 65.")

@@ -23,6 +23,7 @@ extension Annals {
         }
 
         struct Merge: ArchiveCommand {
+            static let writesArchive = true
             static let configuration = CommandConfiguration(
                 abstract: "Merge event OTHER into event ID: one event with the mentions of both.",
                 discussion: """
@@ -55,6 +56,7 @@ extension Annals {
         }
 
         struct Split: ArchiveCommand {
+            static let writesArchive = true
             static let configuration = CommandConfiguration(
                 abstract: "Take one mention (a timeline entry id) out of event ID into an event of its own.",
                 discussion: """

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Explain: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(
             abstract: "Show which taxonomy rule matched which words, for an event or an article.")
 

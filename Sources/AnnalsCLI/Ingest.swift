@@ -5,6 +5,7 @@ extension InputFormat: ExpressibleByArgument {}
 
 extension Annals {
     struct Ingest: ArchiveCommand {
+        static let writesArchive = true
         static let configuration = CommandConfiguration(
             abstract: "Ingest cards and JSON/NDJSON feeds from files, folders (recursively) or - for stdin.",
             discussion: """

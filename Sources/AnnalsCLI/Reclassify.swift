@@ -4,6 +4,7 @@ import Foundation
 
 extension Annals {
     struct Reclassify: ArchiveCommand {
+        static let writesArchive = true
         static let configuration = CommandConfiguration(
             abstract: "Re-apply the taxonomy in use to every event and article, in one transaction.",
             discussion: "Re-tags only: merged events and analysts' corrections stay as they are.")

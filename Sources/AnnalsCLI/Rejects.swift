@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Rejects: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(
             abstract: "List rejected inputs with their reasons, or retry them with the current parser.")
 

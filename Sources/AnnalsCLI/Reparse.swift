@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Reparse: ArchiveCommand {
+        static let writesArchive = true
         static let configuration = CommandConfiguration(
             abstract: "Parse every stored document again with the current parser and update the archive.")
 

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Runs: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(abstract: "List recent ingest runs, newest first.")
 
         @ParentCommand var parent: Annals

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Show: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(
             abstract: "Show one article in full.",
             discussion: "The JSON form is the feed shape plus \"id\": ingesting it again finds the same article."

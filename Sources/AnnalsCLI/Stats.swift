@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Stats: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(abstract: "Count the rows of each table.")
 
         @ParentCommand var parent: Annals

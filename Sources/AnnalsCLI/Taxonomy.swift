@@ -10,6 +10,7 @@ extension Annals {
             subcommands: [ExportFile.self, ImportFile.self])
 
         struct ExportFile: ArchiveCommand {
+            static let writesArchive = false
             static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the taxonomy in use as JSON.")
 
             @ParentCommand var parent: Annals
@@ -32,6 +33,7 @@ extension Annals {
         }
 
         struct ImportFile: ArchiveCommand {
+            static let writesArchive = true
             static let configuration = CommandConfiguration(
                 commandName: "import",
                 abstract: "Validate a taxonomy JSON file and make it the one in use.",

@@ -3,6 +3,7 @@ import ArgumentParser
 
 extension Annals {
     struct Topics: ArchiveCommand {
+        static let writesArchive = false
         static let configuration = CommandConfiguration(abstract: "List topics with how many events and articles each tags.")
 
         @ParentCommand var parent: Annals

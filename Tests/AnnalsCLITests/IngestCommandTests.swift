@@ -41,6 +41,12 @@ import Testing
         sqlite3.waitUntilExit()
         try #require(sqlite3.terminationStatus == 0, "the sqlite3 shell is needed (apt-get install sqlite3)")
 
+        // With --read-only, it is not upgraded: refused with what to do.
+        let refused = try annals(["--read-only", "stats"])
+        #expect(refused.status == 69)
+        #expect(refused.stderr == "annals: the archive \(db) was written by an older annals and needs an upgrade "
+            + "(0009_event_wordings_index), which a read-only open cannot do: open it once with write access (as the account that writes it)\n")
+
         let upgraded = try annals(["stats", "--format", "json"])
         #expect(upgraded.status == 0, "\(upgraded.stderr)")
         #expect(upgraded.stderr == """

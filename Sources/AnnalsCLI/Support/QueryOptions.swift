@@ -37,6 +37,8 @@ protocol QueryCommand: ArchiveCommand {
 
 extension QueryCommand {
     static var defaultTimeout: Double { QueryOptions.defaultTimeout }
+    /// A query only reads.
+    static var writesArchive: Bool { false }
 
     /// The limit in seconds, nil for none.
     var queryTimeout: Double? { limits.seconds(default: Self.defaultTimeout) }
