@@ -8,7 +8,7 @@ extension Ingestor {
         let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
         // Every document is stored again: not left in the log for the next process.
-        defer { try? archive.checkpoint() }
+        defer { archive.settleAfterWrites() }
         var report = IngestReport()
         let taxonomy = try archive.taxonomy()
         let classifier = try ArticleClassifier(taxonomy: taxonomy)

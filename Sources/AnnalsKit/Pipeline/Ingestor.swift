@@ -95,7 +95,7 @@ public struct Ingestor: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let runID = try archive.beginRun(inputs: paths)
         try archive.prepareForBulkWrites()
-        defer { try? archive.checkpoint() }
+        defer { archive.settleAfterWrites() }
         do {
             var run = try Run(ingestor: self, onEvent: onEvent)
             for path in paths {

@@ -22,7 +22,7 @@ extension Archive {
         // mention), and the events' sort then carries no article lists.
         let listsAll = articleLimit == nil
         try writer.read { db in
-            let searched = try Self.searchedEventsByDate(filter, db, limits: queryLimits)
+            let searched = try Self.searchedEventsByKeys(filter, db, limits: queryLimits)
                 ?? Self.searchedEvents(filter, db, limits: queryLimits)
             let (sql, arguments) = try Self.eventQuery(
                 filter, articleLimit: articleLimit, listsArticles: !listsAll,

@@ -1,5 +1,6 @@
-// The events a full-text search hits, for a page that is not ranked: found with about one
-// lookup per event rather than one per hit.
+// The events a full-text search hits, for a page that is not ranked: found by walking
+// `event_search`'s keys, one short query per event, or with about one lookup per event
+// rather than one per hit.
 
 import Foundation
 import GRDB
@@ -76,75 +77,69 @@ extension Archive {
         return events
     }
 
-    /// For a page in date order: the events of its search with a start day up to that of
-    /// the page's last event, found by walking `event_search` (migration 0010) in key order
-    /// (start day, event, line), one short query per event, each starting past the
-    /// previous event's lines; nil when the walk does not apply (another order, no limit,
-    /// `since`, event ids past its key's 24 bits) or costs more than ``searchedEvents(_:_:limits:markingBudget:)``
-    /// would (more than `stepBudget` steps: a selective filter besides the search).
+    /// For a page of a search that is not ranked: the events of its search that the page
+    /// can hold, found by walking `event_search` (migration 0010), whose keys are in date
+    /// order (start day, event, line), one short query per event, each starting past the
+    /// event's other lines; nil when the walk does not apply (no limit, relevance, event
+    /// ids past its key's 24 bits) or costs more than reading every hit would
+    /// (``searchedEvents(_:_:limits:markingBudget:)``): more than `stepBudget` steps.
     ///
-    /// The events returned are a superset of the page's and all match the search: every
-    /// event whose start day is at most the day of the (offset + limit)-th event in the walk
-    /// that passes the filter's other conditions is in it, so the statement that then sorts
-    /// and pages them (`e.id IN …`, ``searchedCondition``) gives the page the plain SQL
-    /// gives. `SearchPageTests` holds the two to each other, through every change of keys.
-    static func searchedEventsByDate(
-        _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil
+    /// - By date (without `since`): upward, until the day of the (offset + limit)-th event
+    ///   that passes the filter's other conditions; every event up to that day is returned.
+    /// - By recency: downward from the last dated key, until a year before that of the
+    ///   (offset + limit)-th latest end among the events passing the conditions (or before
+    ///   `since`'s year). An event's date lies within one calendar year (every precision of
+    ///   ``PartialDate`` does, and so does what a forced merge gives: `annals check` says
+    ///   otherwise), so an event starting in an earlier year ends before that end. When
+    ///   the dated events run out first, nil: the page reaches the undated ones.
+    /// - By mentions: every event of the search (an event's count of mentions is not in
+    ///   its keys), within the budget.
+    ///
+    /// The events returned are a superset of the page's and all match the search, so the
+    /// statement that then sorts and pages them (`e.id IN …`, ``searchedCondition``) gives
+    /// the page the plain SQL gives. `SearchPageTests` holds the two to each other, through
+    /// every change of keys.
+    ///
+    /// The events walked are checked against the filter's other conditions `checkBatch` at
+    /// a time (one statement each); the parameters are there for tests.
+    static func searchedEventsByKeys(
+        _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil, checkBatch: Int = 32
     ) throws -> [Int64]? {
         let filter = try filter.validated()
-        guard filter.sort == .date, let limit = filter.limit, limit > 0, filter.since == nil, let search = filter.fullText
-        else { return nil }
-        guard let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM events"), last < 1 << 24 else { return nil }
-        let started = Date()
+        guard let limit = filter.limit, limit > 0, let search = filter.fullText else { return nil }
         let need = limit + filter.offset
-        let budget = stepBudget?(need) ?? (400 + 2 * need)
-        let next = try RawStatement(
-            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid LIMIT 1",
-            text: search.expression, textIndex: 2)
-        // The filter's other conditions (an event's search is not among them: it is the
-        // walk's), checked a batch of candidates at a time.
+        let budget: Int
+        switch filter.sort {
+        case .date:
+            guard filter.since == nil else { return nil }
+            budget = stepBudget?(need) ?? (400 + 2 * need)
+        case .recent:
+            // A step is one short FTS5 query, 10-60 µs at a million cards: 2,000 of them
+            // cost about what reading 100,000 hits does; a common word's first page by
+            // recency takes about 1,200 there.
+            budget = stepBudget?(need) ?? max(2000, 400 + 2 * need)
+        case .mentions:
+            // Every event of the search: worth it when each has many hits ("entity list":
+            // 343 events, 215,000 hits at a million cards); past 1,000 events, not.
+            budget = stepBudget?(need) ?? 1000
+        case .relevance:
+            return nil
+        }
+        guard let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM events"), last < 1 << 24 else { return nil }
+        var walk = try KeyWalk(search: search, db, limits: limits, budget: budget, batch: checkBatch)
+        // The filter's other conditions (an event's search is not among them: it is the walk's).
         let conditions = FilterTarget.events.conditions(filter)
-        var events: [Int64] = []
-        var unchecked: [(event: Int64, day: Int64)] = []
-        var passed = 0
-        var lastDay: Int64?
-        func check() throws {
-            guard lastDay == nil, !unchecked.isEmpty else { return unchecked = [] }
-            var batch = conditions
-            batch.add(Self.searchedCondition, [Self.searchedArgument(unchecked.map(\.event))])
-            let kept = Set(try Int64.fetchAll(db, sql: "SELECT e.id FROM events e \(batch.sql)", arguments: batch.arguments))
-            for (event, day) in unchecked where kept.contains(event) {
-                passed += 1
-                if passed == need { lastDay = day; break }
+        do {
+            switch filter.sort {
+            case .date: return try walk.upToPage(need: need, conditions: conditions)
+            case .recent: return try walk.downToPage(need: need, since: filter.since, conditions: conditions)
+            case .mentions, .relevance: return try walk.every()
             }
-            unchecked = []
+        } catch is KeyWalk.OverBudget {
+            return nil
         }
-        var lower: Int64 = 0
-        var steps = 0
-        while let key = try next.first(lower) {
-            steps += 1
-            if steps > budget { return nil }
-            if steps % 64 == 0, let timeout = limits?.timeout, Date().timeIntervalSince(started) > timeout {
-                throw QueryError.timedOut(seconds: timeout)
-            }
-            let day = key >> 46, event = (key >> 22) & 0xFF_FFFF
-            if let lastDay, day > lastDay { break }
-            events.append(event)
-            if lastDay == nil {
-                if conditions.clauses.isEmpty {
-                    passed += 1
-                    if passed == need { lastDay = day }
-                } else {
-                    unchecked.append((event, day))
-                    // Checked 32 at a time: events walked meanwhile past the page's last day
-                    // are returned too (more than the page needs, never less).
-                    if unchecked.count >= 32 { try check() }
-                }
-            }
-            lower = (day << 46) | ((event + 1) << 22)
-        }
-        return events
     }
+
 
     /// How many entries ``searchedEvents(_:_:limits:markingBudget:)`` may have marked after
     /// reading `hits` hits: reading an entry id from the events' index, in order, costs a
@@ -166,6 +161,150 @@ extension Archive {
     /// SQL that holds for an event `e` among those of ``searchedEvents(_:_:limits:markingBudget:)``,
     /// whose JSON array (``searchedArgument(_:)``) is its one argument.
     static let searchedCondition = "e.id IN (SELECT value FROM json_each(?))"
+}
+
+/// The walks of ``Archive/searchedEventsByKeys(_:_:limits:stepBudget:)`` over `event_search`'s
+/// keys (start day << 46 | event << 22 | line number), one event a step: each step asks
+/// for the first key past the event's lines, up or down.
+private struct KeyWalk {
+    /// More steps than the budget: reading every hit costs less.
+    struct OverBudget: Error {}
+
+    let db: Database
+    let limits: QueryLimits?
+    let budget: Int
+    /// How many events walked are checked against the filter's other conditions at once.
+    let batch: Int
+    let started = Date()
+    let up: RawStatement
+    let down: RawStatement
+    var steps = 0
+    /// The events walked, each once.
+    var events: [Int64] = []
+
+    init(search: FullTextQuery, _ db: Database, limits: QueryLimits?, budget: Int, batch: Int) throws {
+        self.db = db
+        self.limits = limits
+        self.budget = budget
+        self.batch = max(1, batch)
+        up = try RawStatement(
+            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid LIMIT 1",
+            text: search.expression, textIndex: 2)
+        down = try RawStatement(
+            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC LIMIT 1",
+            text: search.expression, textIndex: 2)
+    }
+
+    /// The start day and id of the event of the first key at or above `bound` (at or below
+    /// it, `downward`), now walked; nil when there is none.
+    mutating func event(from bound: Int64, downward: Bool = false) throws -> (day: Int64, event: Int64)? {
+        steps += 1
+        if steps > budget { throw OverBudget() }
+        if steps % 64 == 0, let timeout = limits?.timeout, Date().timeIntervalSince(started) > timeout {
+            throw QueryError.timedOut(seconds: timeout)
+        }
+        guard let key = try (downward ? down : up).first(bound) else { return nil }
+        let event = (key >> 22) & 0xFF_FFFF
+        events.append(event)
+        return (key >> 46, event)
+    }
+
+    /// The first key of an event's lines, and the first key past them.
+    static func firstKey(day: Int64, event: Int64) -> Int64 { (day << 46) | (event << 22) }
+    static func keyPast(day: Int64, event: Int64) -> Int64 { (day << 46) | ((event + 1) << 22) }
+    /// The largest key of a dated event: day 131071 is the undated events'.
+    static let lastDatedKey: Int64 = (131_070 << 46) | ((1 << 46) - 1)
+
+    /// Of `events`, the rows of those that pass `conditions`, in no order: `columns` (SQL
+    /// over the event `e`).
+    func passing(_ events: [Int64], _ conditions: SQLConditions, columns: String) throws -> [Row] {
+        var batch = conditions
+        batch.add(Archive.searchedCondition, [Archive.searchedArgument(events)])
+        return try Row.fetchAll(db, sql: "SELECT \(columns) FROM events e \(batch.sql)", arguments: batch.arguments)
+    }
+
+    /// By date: up from the first key, until the start day of the `need`-th event that
+    /// passes `conditions`, checked `batch` at a time (the events walked meanwhile past that
+    /// day are returned too: more than the page needs, never less).
+    mutating func upToPage(need: Int, conditions: SQLConditions) throws -> [Int64] {
+        var unchecked: [(event: Int64, day: Int64)] = []
+        var passed = 0
+        var lastDay: Int64?
+        func check() throws {
+            defer { unchecked = [] }
+            guard lastDay == nil, !unchecked.isEmpty else { return }
+            let kept = Set(try passing(unchecked.map(\.event), conditions, columns: "e.id").map { $0[0] as Int64 })
+            for (event, day) in unchecked where kept.contains(event) {
+                passed += 1
+                if passed == need { return lastDay = day }
+            }
+        }
+        var lower: Int64 = 0
+        while let (day, event) = try self.event(from: lower) {
+            if let lastDay, day > lastDay {
+                events.removeLast()
+                break
+            }
+            if lastDay == nil {
+                if conditions.clauses.isEmpty {
+                    passed += 1
+                    if passed == need { lastDay = day }
+                } else {
+                    unchecked.append((event, day))
+                    if unchecked.count >= batch { try check() }
+                }
+            }
+            lower = Self.keyPast(day: day, event: event)
+        }
+        return events
+    }
+
+    /// By recency: down from the last dated key, until a start day in a year before that
+    /// of the `need`-th latest end among the events that pass `conditions` (or before
+    /// `since`'s year: such an event ends before it), checked `batch` at a time. An event's date
+    /// lies within one calendar year, so an event starting in an earlier year ends before
+    /// all of those. Nil when the dated events run out first: the page then reaches the
+    /// undated ones, which come last.
+    mutating func downToPage(need: Int, since: Day?, conditions: SQLConditions) throws -> [Int64]? {
+        // A day as the keys count them, from 1900-01-01: January 1 of a date's year.
+        func january(_ date: String) throws -> Int64 {
+            try Int64.fetchOne(
+                db, sql: "SELECT CAST(julianday(substr(?, 1, 4) || '-01-01') - 2415020.5 AS INTEGER)", arguments: [date]) ?? .min
+        }
+        var floor = try since.map { try january($0.iso) } ?? .min
+        var unchecked: [Int64] = []
+        var latest: [String] = []
+        var full = false
+        func check() throws {
+            defer { unchecked = [] }
+            guard !unchecked.isEmpty else { return }
+            latest += try passing(unchecked, conditions, columns: "e.end").compactMap { $0[0] as String? }
+            guard latest.count >= need else { return }
+            latest.sort(by: >)
+            latest.removeLast(latest.count - need)
+            full = true
+            floor = max(floor, try january(latest[need - 1]))
+        }
+        var upper = Self.lastDatedKey
+        while let (day, event) = try self.event(from: upper, downward: true) {
+            if day < floor {
+                events.removeLast()
+                return events
+            }
+            unchecked.append(event)
+            if unchecked.count >= batch { try check() }
+            upper = Self.firstKey(day: day, event: event) - 1
+        }
+        try check()
+        return full ? events : nil
+    }
+
+    /// Every event of the search, up from the first key.
+    mutating func every() throws -> [Int64] {
+        var lower: Int64 = 0
+        while let (day, event) = try self.event(from: lower) { lower = Self.keyPast(day: day, event: event) }
+        return events
+    }
 }
 
 /// A statement of one integer column, stepped through SQLite's C interface: GRDB's cursor

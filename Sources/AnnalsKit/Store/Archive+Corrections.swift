@@ -133,7 +133,7 @@ extension Archive {
         batchSize: Int = 20_000, mentionTags: ([String]) -> [Tags], articleTags: ([[String]]) -> [Tags]
     ) throws -> ReclassifyReport {
         // Every event and article is written again: not left in the log for the next process.
-        defer { try? checkpoint() }
+        defer { settleAfterWrites() }
         return try writer.write { db in
             var report = ReclassifyReport()
             let tags = try TagIDs(db)

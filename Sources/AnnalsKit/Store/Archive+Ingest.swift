@@ -391,6 +391,40 @@ extension Archive {
         }
     }
 
+    /// What every writer of much of the archive does when it is done (an ingest run, a
+    /// reparse, a reclassify, an upgrade): merges `event_search`'s small segments
+    /// (``mergeEventSearchSegments()``), then empties the write-ahead log (``checkpoint()``).
+    /// Neither is waited for: another writer at work, they are left to the next run.
+    func settleAfterWrites() {
+        try? mergeEventSearchSegments()
+        try? checkpoint()
+    }
+
+    /// At most this many pages of `event_search` are merged after a run (64 MiB): a merge
+    /// left unfinished goes on after the next.
+    static let mergePagesAfterRun = 16384
+
+    /// Merges `event_search`'s segments two by two, level by level (`usermerge` is 2,
+    /// migration 0011), up to ``mergePagesAfterRun`` pages. Each transaction of an ingest
+    /// leaves a small segment, and a page's walk in date order seeks in every segment at
+    /// each step: 22 segments after 10,000 cards into a million-card archive made it four
+    /// times slower than one. The index's contents are unchanged, so are the merge
+    /// candidates cached.
+    func mergeEventSearchSegments() throws {
+        guard !isInMemory else { return }
+        try writer.writeWithoutTransaction { db in
+            // Another process writing: not waited for.
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            try db.inTransaction(.immediate) {
+                let valid = try storeCaches.isValid(db)
+                try db.execute(sql: "INSERT INTO event_search (event_search, rank) VALUES ('merge', ?)", arguments: [Self.mergePagesAfterRun])
+                if valid { try storeCaches.stamp(db) }
+                return .commit
+            }
+        }
+    }
+
     /// Folds the write-ahead log back into the database file after a run and empties it.
     ///
     /// A log left full costs every later process: the first connection of a process that

@@ -208,6 +208,12 @@ extension Archive {
                 SELECT count(*) FROM timeline_entries t JOIN event_search_prefixes p ON p.event_id = t.event_id
                 WHERE t.search_key IS NULL OR t.search_key >> 22 != p.prefix >> 22
                 """),
+            // A page of a search by recency stops a year before its last event's
+            // (`Archive.searchedEventsByKeys`): every date Annals gives an event lies within
+            // one calendar year, and one that does not would be missed there.
+            ("events whose date spans more than one calendar year", """
+                SELECT count(*) FROM events WHERE substr(start, 1, 4) != substr(end, 1, 4)
+                """),
             ("full-text rows whose source row is gone", """
                 SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT SELECT rowid FROM search_documents)
                 """),

@@ -113,7 +113,7 @@ public final class Archive: Sendable {
         let retagged = try syncTagsIfNeeded()
         // What they wrote (0009: a gigabyte at a million cards) is not left in the log for
         // every later process to read back when it opens the archive, as after an ingest.
-        if migrated || retagged { try? checkpoint() }
+        if migrated || retagged { settleAfterWrites() }
     }
 
     /// Settings SQLite takes once per process, before its first use.
