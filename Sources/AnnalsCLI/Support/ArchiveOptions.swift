@@ -40,9 +40,9 @@ extension ArchiveCommand {
     /// A command that only reads opens an existing archive read-only: it writes nothing, so
     /// an analyst's account can read the archive the cron job's account writes, and a query
     /// never waits for an ingest's write lock. Only an archive that needs an upgrade (or is
-    /// being created) is opened to write, by an account that may (not with `--read-only`). A command that
-    /// writes, and a read on a path with no archive yet (which creates it, empty), open it
-    /// to read and write, and upgrade it.
+    /// being created) is opened to write, by an account that may (not with `--read-only`).
+    /// A command that writes, and a read on a path with no archive yet (which creates it,
+    /// empty), open it to read and write, and upgrade it.
     func openArchive() throws -> Archive {
         let path = archiveOptions.resolvedPath(parent: parent.archive)
         let readOnly = archiveOptions.readOnly || parent.archive.readOnly

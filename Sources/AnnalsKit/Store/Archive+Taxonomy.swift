@@ -41,19 +41,24 @@ extension Archive {
     /// so opening an archive does not wait for a running ingest. Returns whether it wrote.
     @discardableResult
     func syncTagsIfNeeded() throws -> Bool {
-        // The digest of the taxonomy's text, not of the taxonomy parsed: both are its
-        // canonical form (`jsonData()`), and parsing it is most of what opening an archive costs.
-        let stale = try writer.read { db in
-            let digest = Digest.sha256Hex(Array(try Self.taxonomyText(in: db).utf8))
-            return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'tags_sha256'") != digest
-        }
-        guard stale else { return false }
+        guard try tagsAreStale() else { return false }
         try writer.write { db in
             let taxonomy = try Self.taxonomy(in: db)
             try Self.syncTags(taxonomy, in: db)
             try Self.recordTagsDigest(of: taxonomy, in: db)
         }
         return true
+    }
+
+    /// Whether the topic and entity tables were written for another taxonomy than the one
+    /// in use (an upgrade changed the built-in one).
+    func tagsAreStale() throws -> Bool {
+        // The digest of the taxonomy's text, not of the taxonomy parsed: both are its
+        // canonical form (`jsonData()`), and parsing it is most of what opening an archive costs.
+        try writer.read { db in
+            let digest = Digest.sha256Hex(Array(try Self.taxonomyText(in: db).utf8))
+            return try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'tags_sha256'") != digest
+        }
     }
 
     static func recordTagsDigest(of taxonomy: Taxonomy, in db: Database) throws {

@@ -28,9 +28,9 @@ public final class Archive: Sendable {
         /// older archive up to this version and empties the write-ahead log after an upgrade.
         case readWrite
         /// Reads only, for a person who may read an archive that another account (the cron
-        /// job's) writes: the file must exist, nothing is written to it (no upgrade, no
-        /// retagging), and every write throws ``ArchiveError/database(reason:unusable:)``. An
-        /// archive that needs an upgrade is refused (``ArchiveError/needsUpgrade(path:pending:)``), as is
+        /// job's) writes: the file must exist, nothing is written to it, and every write throws
+        /// ``ArchiveError/database(reason:unusable:)``. An archive that needs an upgrade, or
+        /// tags for this version's taxonomy, is refused (``ArchiveError/needsUpgrade(path:pending:)``), as is
         /// an empty file, or one being created by another process (``ArchiveError/notSetUp(path:)``).
         /// SQLite still needs the `-wal` and `-shm` files beside it, or a folder it may create
         /// them in: a writer leaves them there while the archive is in use.
@@ -107,6 +107,7 @@ public final class Archive: Sendable {
         guard access == .readWrite else {
             // Nothing is written: an archive this version cannot read as it is, is refused.
             _ = try pendingMigrations()
+            if try tagsAreStale() { throw ArchiveError.needsUpgrade(path: path, pending: [Self.staleTags]) }
             return
         }
         let migrated = try migrate(willUpgrade: willUpgrade)
@@ -158,6 +159,10 @@ public final class Archive: Sendable {
         }
         return migrator
     }
+
+    /// What ``ArchiveError/needsUpgrade(path:pending:)`` names when the topic and entity
+    /// tables were written for another taxonomy (an upgrade changed the built-in one).
+    static let staleTags = "the tags of this version's taxonomy"
 
     /// The identifiers of the embedded migrations, in order.
     public static var migrationIdentifiers: [String] { embeddedMigrations.map(\.identifier) }

@@ -7,8 +7,9 @@ public enum ArchiveError: Error, LocalizedError, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer Annals: it has migrations this binary does not know.
     case newerSchema(path: String, unknown: [String])
-    /// The file was written by an older Annals and needs `pending` migrations, which an
-    /// archive opened read-only (``Archive/Access/readOnly``) cannot run.
+    /// The file was written by an older Annals and needs `pending` migrations (or its tags
+    /// written again for this version's taxonomy), which an archive opened read-only
+    /// (``Archive/Access/readOnly``) cannot do.
     case needsUpgrade(path: String, pending: [String])
     /// The file holds no archive yet (empty, or another process is creating it), and was
     /// opened read-only, which does not set one up.

@@ -38,8 +38,13 @@ import Testing
             try db.execute(sql: "UPDATE settings SET value = 'an older taxonomy' WHERE key = 'tags_sha256'")
             try db.execute(sql: "DELETE FROM topics WHERE slug = ?", arguments: [Taxonomy.builtIn.topics.last!.slug])
         }
+        // A reader cannot write them: it says so rather than answer with the old tags.
+        #expect(throws: ArchiveError.needsUpgrade(path: path, pending: ["the tags of this version's taxonomy"])) {
+            try Archive(path: path, access: .readOnly)
+        }
         let reopened = try Archive(path: path)
         #expect(try Self.recordedDigest(reopened) == Digest.sha256Hex(Taxonomy.builtIn.jsonData()))
+        #expect(try Archive(path: path, access: .readOnly).tagsAreStale() == false)
         #expect(try reopened.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM topics") } == Taxonomy.builtIn.topics.count)
     }
 }
