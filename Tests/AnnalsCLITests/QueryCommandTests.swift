@@ -123,6 +123,22 @@ import Testing
         #expect(hbm.stdout.hasPrefix("id,article_id,day,source,article_title,position,text\r\n"))
         #expect(hbm.stdout.contains("HBM"))
 
+        // A page of a search (walked through `event_search`) is the head of the whole list
+        // (read by the plain statement), in every order.
+        for sort in ["date", "recent", "mentions"] {
+            let all = try json(try annals(["events", "--search", "export controls", "--sort", sort, "--format", "json"]))
+            #expect(all.count > 3, "\(sort)")
+            for (limit, offset) in [(3, 0), (2, 1)] {
+                let page = try json(try annals([
+                    "events", "--search", "export controls", "--sort", sort, "--limit", "\(limit)", "--offset", "\(offset)", "--format", "json",
+                ]))
+                #expect(page.compactMap { $0["id"] as? Int } == all.dropFirst(offset).prefix(limit).compactMap { $0["id"] as? Int }, "\(sort)")
+            }
+        }
+        let recent = try json(try annals(["events", "--search", "export controls", "--sort", "recent", "--limit", "3", "--format", "json"]))
+        let ends = recent.compactMap { $0["end"] as? String }
+        #expect(ends.count == 3 && ends == ends.sorted(by: >), "\(ends)")
+
         let none = try annals(["events", "--topic", "sanctions", "--since", "2099"])
         #expect(none.status == 0)
         #expect(none.stderr == "no events match\n")
