@@ -98,23 +98,27 @@ import Testing
             return try archive.writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] } }
         }
         var walked = 0
-        for search in Self.searches {
-            for sort in sorts {
-            for var filter in Self.filters(search) {
-                filter.sort = sort
-                let all = try plain(filter)
-                for (limit, offset) in [(1, 0), (3, 0), (3, 2), (50, 0), (5, max(0, all.count - 2)), (2, all.count + 1)] {
-                    filter.limit = limit
-                    filter.offset = offset
-                    let expected = Array(all.dropFirst(offset).prefix(limit))
-                    #expect(try archive.events(matching: filter).map(\.id) == expected, "\(filter)")
-                    for batch in batches {
-                        guard let found = try byKeys(filter, in: archive, checkBatch: batch) else { continue }
-                        walked += 1
-                        #expect(found == expected, "walk in key order, checked \(batch) at a time: \(filter)")
-                    }
+        let filters = Self.searches.flatMap { search in
+            sorts.flatMap { sort in
+                Self.filters(search).map { filter in
+                    var filter = filter
+                    filter.sort = sort
+                    return filter
                 }
             }
+        }
+        for var filter in filters {
+            let all = try plain(filter)
+            for (limit, offset) in [(1, 0), (3, 0), (3, 2), (50, 0), (5, max(0, all.count - 2)), (2, all.count + 1)] {
+                filter.limit = limit
+                filter.offset = offset
+                let expected = Array(all.dropFirst(offset).prefix(limit))
+                #expect(try archive.events(matching: filter).map(\.id) == expected, "\(filter)")
+                for batch in batches {
+                    guard let found = try byKeys(filter, in: archive, checkBatch: batch) else { continue }
+                    walked += 1
+                    #expect(found == expected, "walk in key order, checked \(batch) at a time: \(filter)")
+                }
             }
         }
         return walked
