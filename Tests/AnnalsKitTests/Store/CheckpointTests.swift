@@ -68,4 +68,27 @@ import Testing
         // The busy timeout is back: the archive's writes still wait for a lock.
         #expect(try archive.writer.write { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 60_000)
     }
+
+    /// The merge of `event_search`'s segments at the end of a run does not wait for another
+    /// process's write (an analyst's correction, say): it is left to the next run, and the
+    /// run ends at once.
+    @Test func anotherWriterIsNotWaitedForByTheMergeAfterARun() throws {
+        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
+        let archive = try Archive(path: path)
+        try StoreCachesTests.twoCards(archive)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: configuration)
+        try other.inDatabase { db in
+            try db.beginTransaction(.immediate)
+            try db.execute(sql: "UPDATE settings SET value = value WHERE key = 'tags_sha256'")
+        }
+        let start = Date()
+        #expect(throws: DatabaseError.self) { try archive.mergeEventSearchSegments() }
+        archive.settleAfterWrites()
+        #expect(Date().timeIntervalSince(start) < 5)
+        try other.inDatabase { try $0.commit() }
+        try archive.mergeEventSearchSegments()
+        #expect(try archive.writer.write { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 60_000)
+    }
 }
