@@ -163,7 +163,7 @@ extension Archive {
     static let searchedCondition = "e.id IN (SELECT value FROM json_each(?))"
 }
 
-/// The walks of ``Archive/searchedEventsByKeys(_:_:limits:stepBudget:)`` over `event_search`'s
+/// The walks of ``Archive/searchedEventsByKeys(_:_:limits:stepBudget:checkBatch:)`` over `event_search`'s
 /// keys (start day << 46 | event << 22 | line number), one event a step: each step asks
 /// for the first key past the event's lines, up or down.
 private struct KeyWalk {
@@ -261,10 +261,10 @@ private struct KeyWalk {
 
     /// By recency: down from the last dated key, until a start day in a year before that
     /// of the `need`-th latest end among the events that pass `conditions` (or before
-    /// `since`'s year: such an event ends before it), checked `batch` at a time. An event's date
-    /// lies within one calendar year, so an event starting in an earlier year ends before
-    /// all of those. Nil when the dated events run out first: the page then reaches the
-    /// undated ones, which come last.
+    /// `since`'s year: such an event ends before it), checked `batch` at a time. An event's
+    /// date lies within one calendar year, so an event starting in an earlier year ends
+    /// before all of those. Nil when the dated events run out first: the page then reaches
+    /// the undated ones, which come last.
     mutating func downToPage(need: Int, since: Day?, conditions: SQLConditions) throws -> [Int64]? {
         // A day as the keys count them, from 1900-01-01: January 1 of a date's year.
         func january(_ date: String) throws -> Int64 {
