@@ -175,10 +175,14 @@ extension Archive {
     /// A write that touches no event, timeline entry or source (a run's bookkeeping: seen
     /// files, rejects of unread inputs), so the ``StoreCaches`` stay valid across it.
     func writeKeepingStoreCaches(_ body: (Database) throws -> Void) throws {
-        try writer.write { db in
-            let valid = try storeCaches.isValid(db)
-            try body(db)
-            if valid { try storeCaches.stamp(db) }
-        }
+        try writer.write { db in try keepingStoreCaches(db, body) }
+    }
+
+    /// Runs `body` in the write transaction open on `db`, keeping the ``StoreCaches`` valid
+    /// across it when they were before (`body` touches no event, entry or source).
+    func keepingStoreCaches(_ db: Database, _ body: (Database) throws -> Void) throws {
+        let valid = try storeCaches.isValid(db)
+        try body(db)
+        if valid { try storeCaches.stamp(db) }
     }
 }

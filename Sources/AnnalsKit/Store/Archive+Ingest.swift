@@ -412,16 +412,24 @@ extension Archive {
     /// candidates cached.
     func mergeEventSearchSegments() throws {
         guard !isInMemory else { return }
-        try writer.writeWithoutTransaction { db in
-            // Another process writing: not waited for.
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+        try withoutWaiting { db in
             try db.inTransaction(.immediate) {
-                let valid = try storeCaches.isValid(db)
-                try db.execute(sql: "INSERT INTO event_search (event_search, rank) VALUES ('merge', ?)", arguments: [Self.mergePagesAfterRun])
-                if valid { try storeCaches.stamp(db) }
+                try keepingStoreCaches(db) {
+                    try $0.execute(sql: "INSERT INTO event_search (event_search, rank) VALUES ('merge', ?)", arguments: [Self.mergePagesAfterRun])
+                }
                 return .commit
             }
+        }
+    }
+
+    /// Runs `body` on the write connection, outside a transaction, with SQLite's busy
+    /// timeout at 0: what would wait for another process's lock fails at once instead.
+    /// For the work after a run that the next run can do as well.
+    private func withoutWaiting(_ body: (Database) throws -> Void) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            try body(db)
         }
     }
 
@@ -434,9 +442,7 @@ extension Archive {
     /// is then folded as far as it can be, and a later run empties it.
     func checkpoint() throws {
         guard !isInMemory else { return }
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+        try withoutWaiting { db in
             do {
                 _ = try db.checkpoint(.truncate)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
