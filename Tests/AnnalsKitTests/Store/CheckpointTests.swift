@@ -11,6 +11,24 @@ import Testing
         ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? 0
     }
 
+    /// An archive holding two cards, and another process's connection to it, inside a
+    /// transaction of `kind` that has run `sql` (left open: the test commits it).
+    static func archiveAndAnotherProcess(
+        in transaction: Database.TransactionKind, running sql: String
+    ) throws -> (path: String, archive: Archive, other: DatabaseQueue) {
+        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
+        let archive = try Archive(path: path)
+        try StoreCachesTests.twoCards(archive)
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: configuration)
+        try other.inDatabase { db in
+            try db.beginTransaction(transaction)
+            try db.execute(sql: sql)
+        }
+        return (path, archive, other)
+    }
+
     @Test func aRunEmptiesTheLog() throws {
         let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
         let archive = try Archive(path: path)
@@ -46,17 +64,8 @@ import Testing
     }
 
     @Test func aReaderOnAnOlderSnapshotIsNotWaitedFor() throws {
-        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
-        let archive = try Archive(path: path)
-        try StoreCachesTests.twoCards(archive)
         // Another process reads, in a transaction that began before the next write.
-        var configuration = Configuration()
-        configuration.allowsUnsafeTransactions = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
-        try reader.inDatabase { db in
-            try db.beginTransaction(.deferred)
-            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM events")
-        }
+        let (path, archive, reader) = try Self.archiveAndAnotherProcess(in: .deferred, running: "SELECT count(*) FROM events")
         try StoreCachesTests.twoCards(archive, suffix: " again")
         let start = Date()
         try archive.checkpoint()
@@ -73,16 +82,8 @@ import Testing
     /// process's write (an analyst's correction, say): it is left to the next run, and the
     /// run ends at once.
     @Test func anotherWriterIsNotWaitedForByTheMergeAfterARun() throws {
-        let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
-        let archive = try Archive(path: path)
-        try StoreCachesTests.twoCards(archive)
-        var configuration = Configuration()
-        configuration.allowsUnsafeTransactions = true
-        let other = try DatabaseQueue(path: path, configuration: configuration)
-        try other.inDatabase { db in
-            try db.beginTransaction(.immediate)
-            try db.execute(sql: "UPDATE settings SET value = value WHERE key = 'tags_sha256'")
-        }
+        let (_, archive, other) = try Self.archiveAndAnotherProcess(
+            in: .immediate, running: "UPDATE settings SET value = value WHERE key = 'tags_sha256'")
         let start = Date()
         #expect(throws: DatabaseError.self) { try archive.mergeEventSearchSegments() }
         archive.settleAfterWrites()
