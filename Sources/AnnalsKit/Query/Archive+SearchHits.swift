@@ -133,7 +133,8 @@ extension Archive {
             switch filter.sort {
             case .date: return try walk.upToPage(need: need, conditions: conditions)
             case .recent: return try walk.downToPage(need: need, since: filter.since, conditions: conditions)
-            case .mentions, .relevance: return try walk.every()
+            case .mentions: return try walk.every()
+            case .relevance: return nil  // returned above: a ranked page reads every hit
             }
         } catch is KeyWalk.OverBudget {
             return nil
