@@ -190,3 +190,37 @@ public struct PartialDate: Hashable, Sendable {
         return otherStart <= start && end <= otherEnd && (otherStart < start || end < otherEnd)
     }
 }
+
+extension PartialDate.Precision {
+    /// The months a period of this precision spans: its periods start on the 1st of January
+    /// and of every `months`-th month after it, and end the day before the next begins. Nil
+    /// for a day (its own period) and for a date that could not be read.
+    var months: Int? {
+        switch self {
+        case .day, .unknown: nil
+        case .month: 1
+        case .quarter: 3
+        case .third: 4
+        case .half: 6
+        case .year: 12
+        }
+    }
+}
+
+extension PartialDate {
+    /// The first days of the periods of every precision that hold `day`: the day itself,
+    /// and the 1st of its month, quarter, third, half and year, latest first, each once.
+    /// A date Annals reads is one such period, so a dated event that starts before `day`
+    /// and ends on it or after starts on one of these days (`annals check` says when an
+    /// event's date is not such a period).
+    static func periodStarts(holding day: Day) -> [Day] {
+        var starts: [Day] = [day]
+        for precision in Precision.allCases {
+            guard let months = precision.months,
+                let start = Day(year: day.year, month: (day.month - 1) / months * months + 1, day: 1), !starts.contains(start)
+            else { continue }
+            starts.append(start)
+        }
+        return starts.sorted(by: >)
+    }
+}

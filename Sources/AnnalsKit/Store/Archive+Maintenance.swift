@@ -161,28 +161,51 @@ extension Archive {
     /// Runs SQLite's integrity and foreign-key checks and the archive's own invariants.
     /// Returns the problems found: none means the archive is sound.
     public func check() throws -> [String] {
-        try writer.read { db in
-            var problems: [String] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
-            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            for row in foreignKeys.prefix(20) {
-                problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")")
-            }
-            for (invariant, sql) in Self.invariants {
-                let count = try Int.fetchOne(db, sql: sql) ?? 0
-                if count > 0 { problems.append("\(invariant): \(count)") }
-            }
-            // Every document is kept verbatim: its bytes still hash to its sha256.
-            var altered = 0
-            let documents = try Row.fetchCursor(db, sql: "SELECT sha256, bytes FROM documents")
-            while let row = try documents.next() {
-                let bytes: Data = row[1] ?? Data()
-                if Digest.sha256Hex(bytes) != (row[0] as String) { altered += 1 }
-            }
-            if altered > 0 { problems.append("documents whose bytes no longer match their sha256: \(altered)") }
-            return problems
+        try writer.read(Self.check)
+    }
+
+    /// The problems ``check()`` finds, read in `db`.
+    static func check(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+        if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+        let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        for row in foreignKeys.prefix(20) {
+            problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points to a missing \(row[2] as String? ?? "?")")
         }
+        for (invariant, sql) in Self.invariants {
+            let count = try Int.fetchOne(db, sql: sql) ?? 0
+            if count > 0 { problems.append("\(invariant): \(count)") }
+        }
+        // Every document is kept verbatim: its bytes still hash to its sha256.
+        var altered = 0
+        let documents = try Row.fetchCursor(db, sql: "SELECT sha256, bytes FROM documents")
+        while let row = try documents.next() {
+            let bytes: Data = row[1] ?? Data()
+            if Digest.sha256Hex(bytes) != (row[0] as String) { altered += 1 }
+        }
+        if altered > 0 { problems.append("documents whose bytes no longer match their sha256: \(altered)") }
+        return problems
+    }
+
+    /// SQL that holds when an event's `precision`, `start` and `end` are a date Annals reads:
+    /// no interval for an unknown date, one day for a day, otherwise one whole period of
+    /// the precision (``PartialDate/Precision/months``), aligned on its calendar.
+    static var datesArePeriods: String {
+        let cases = PartialDate.Precision.allCases.map { precision -> String in
+            let holds: String
+            switch (precision, precision.months) {
+            case (.unknown, _): holds = "start IS NULL AND end IS NULL"
+            case (_, nil): holds = "start IS NOT NULL AND end = start"
+            case (_, let months?):
+                holds = """
+                    substr(start, 9, 2) = '01' AND (CAST(substr(start, 6, 2) AS INTEGER) - 1) % \(months) = 0 \
+                    AND end = date(start, '+\(months) months', '-1 day')
+                    """
+            }
+            return "WHEN '\(precision.rawValue)' THEN \(holds)"
+        }
+        return "(CASE precision \(cases.joined(separator: " ")) ELSE 0 END)"
     }
 
     /// Each query counts the rows that break the named rule.
@@ -208,11 +231,12 @@ extension Archive {
                 SELECT count(*) FROM timeline_entries t JOIN event_search_prefixes p ON p.event_id = t.event_id
                 WHERE t.search_key IS NULL OR t.search_key >> 22 != p.prefix >> 22
                 """),
-            // A page of a search by recency stops a year before its last event's
-            // (`Archive.searchedEventsByKeys`): every date Annals gives an event lies within
-            // one calendar year, and one that does not would be missed there.
-            ("events whose date spans more than one calendar year", """
-                SELECT count(*) FROM events WHERE substr(start, 1, 4) != substr(end, 1, 4)
+            // A page of a search by recency reads, below its last event's end, only the
+            // events that start on the first day of a period holding that end
+            // (`Archive.searchedEventsByKeys`): an event whose date is not such a period
+            // would be missed there.
+            ("events whose date is not one day, month, quarter, third, half or year", """
+                SELECT count(*) FROM events WHERE NOT coalesce(\(Self.datesArePeriods), 0)
                 """),
             ("full-text rows whose source row is gone", """
                 SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT SELECT rowid FROM search_documents)

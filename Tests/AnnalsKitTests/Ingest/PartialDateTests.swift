@@ -207,3 +207,23 @@ func rejectsUnreadableText(_ text: String) {
     day.year = 12_345
     #expect(day.iso == "12345-01-01")
 }
+
+/// A page by recency jumps to the first days of the periods holding its last end
+/// (`PartialDate.periodStarts(holding:)`): for every day of a leap year, they are exactly
+/// the starts of the dates the parser reads, of every precision, that hold the day.
+@Test func periodStartsAreTheStartsOfTheDatesHoldingADay() throws {
+    let year = 2024
+    var texts = ["\(year)", "H1 \(year)", "H2 \(year)", "early \(year)", "mid \(year)", "late \(year)"]
+    texts += (1...4).map { "Q\($0) \(year)" } + (1...12).map { String(format: "%04d-%02d", year, $0) }
+    let dates = texts.map(PartialDate.init(parsing:))
+    #expect(Set(dates.map(\.precision)) == [.year, .half, .third, .quarter, .month])
+    var day = try #require(Day(year: year, month: 1, day: 1))
+    while day.year == year {
+        var holding = Set(dates.filter { $0.start! <= day && day <= $0.end! }.map { $0.start! })
+        holding.insert(PartialDate(parsing: day.iso).start!)
+        let starts = PartialDate.periodStarts(holding: day)
+        #expect(Set(starts) == holding && starts == starts.sorted(by: >) && Set(starts).count == starts.count, "\(day)")
+        day = try #require(Day(ordinal: day.ordinal + 1))
+    }
+    #expect(PartialDate.periodStarts(holding: Day(iso: "2025-05-20")!).map(\.iso) == ["2025-05-20", "2025-05-01", "2025-04-01", "2025-01-01"])
+}
