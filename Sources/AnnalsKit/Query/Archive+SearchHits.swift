@@ -86,12 +86,13 @@ extension Archive {
     ///
     /// - By date (without `since`): upward, until the day of the (offset + limit)-th event
     ///   that passes the filter's other conditions; every event up to that day is returned.
-    /// - By recency: downward from the last dated key, until a year before that of the
-    ///   (offset + limit)-th latest end among the events passing the conditions (or before
-    ///   `since`'s year). An event's date lies within one calendar year (every precision of
-    ///   ``PartialDate`` does, and so does what a forced merge gives: `annals check` says
-    ///   otherwise), so an event starting in an earlier year ends before that end. When
-    ///   the dated events run out first, nil: the page reaches the undated ones.
+    /// - By recency: downward from the last dated key, down to the (offset + limit)-th
+    ///   latest end among the events passing the conditions (or `since`, if later), then
+    ///   only to the first days of the month, quarter, third, half and year that hold it:
+    ///   an event's date is one such period (every precision of ``PartialDate`` is, and so
+    ///   is what a forced merge gives: `annals check` says otherwise), so an event that
+    ///   starts on another day before that end ends before it. When the dated events run
+    ///   out first (without `since`), nil: the page reaches the undated ones.
     /// - By mentions: every event of the search (an event's count of mentions is not in
     ///   its keys), within the budget.
     ///
@@ -260,22 +261,22 @@ private struct KeyWalk {
         return events
     }
 
-    /// By recency: down from the last dated key, until a start day in a year before that
-    /// of the `need`-th latest end among the events that pass `conditions` (or before
-    /// `since`'s year: such an event ends before it), checked `batch` at a time. An event's
-    /// date lies within one calendar year, so an event starting in an earlier year ends
-    /// before all of those. Nil when the dated events run out first: the page then reaches
-    /// the undated ones, which come last.
+    /// By recency: down from the last dated key, until every event has been walked that
+    /// may end on the bound `B` or after, where `B` is `since` or, once known, the `need`-th
+    /// latest end among the events that pass `conditions` (checked `batch` at a time),
+    /// whichever is later: the events that start on `B` or after, and below `B` only those
+    /// that start on the first day of a period holding `B` (``PartialDate/periodStarts(holding:)``:
+    /// its month, quarter, third, half or year), as every date Annals gives an event is one
+    /// such period (`annals check` says otherwise). The walk jumps to each of those days in
+    /// turn, and stops below the last (January 1 of `B`'s year). `B` only grows as the walk
+    /// goes on, so a day passed over stays passed over. Nil when the dated events run out
+    /// first without `since`: the page then reaches the undated ones, which come last.
     mutating func downToPage(need: Int, since: Day?, conditions: SQLConditions) throws -> [Int64]? {
-        // A day as the keys count them, from 1900-01-01: January 1 of a date's year.
-        func january(_ date: String) throws -> Int64 {
-            try Int64.fetchOne(
-                db, sql: "SELECT CAST(julianday(substr(?, 1, 4) || '-01-01') - 2415020.5 AS INTEGER)", arguments: [date]) ?? .min
-        }
-        var floor = try since.map { try january($0.iso) } ?? .min
+        var bound = since
+        // The key days that may start an event ending on `bound` or after, latest first.
+        var starts = since.map { PartialDate.periodStarts(holding: $0).map(Self.keyDay) } ?? []
         var unchecked: [Int64] = []
         var latest: [String] = []
-        var full = false
         func check() throws {
             defer { unchecked = [] }
             guard !unchecked.isEmpty else { return }
@@ -283,22 +284,29 @@ private struct KeyWalk {
             guard latest.count >= need else { return }
             latest.sort(by: >)
             latest.removeLast(latest.count - need)
-            full = true
-            floor = max(floor, try january(latest[need - 1]))
+            guard let end = Day(iso: latest[need - 1]), bound.map({ $0 < end }) ?? true else { return }
+            bound = end
+            starts = PartialDate.periodStarts(holding: end).map(Self.keyDay)
         }
         var upper = Self.lastDatedKey
         while let (day, event) = try self.event(from: upper, downward: true) {
-            if day < floor {
+            if let first = starts.first, day < first, !starts.contains(day) {
+                // No event that starts on this day ends on `bound` or after.
                 events.removeLast()
-                return events
+                guard let next = starts.first(where: { $0 < day }) else { return events }
+                upper = Self.firstKey(day: next + 1, event: 0) - 1
+                continue
             }
             unchecked.append(event)
             if unchecked.count >= batch { try check() }
             upper = Self.firstKey(day: day, event: event) - 1
         }
         try check()
-        return full ? events : nil
+        return latest.count >= need || since != nil ? events : nil
     }
+
+    /// A day as the keys count them: days since 1900-01-01.
+    static func keyDay(_ day: Day) -> Int64 { Int64(day.ordinal - Day.ordinal(year: 1900, month: 1, day: 1)) }
 
     /// Every event of the search, up from the first key.
     mutating func every() throws -> [Int64] {

@@ -236,6 +236,46 @@ import Testing
         }
     }
 
+    /// A page by recency may end on any event's end, inside a month, quarter, third, half or
+    /// year that an event starting before it fills: pages of every length, checked one
+    /// event at a time (the walk's bound as tight as it gets), are the plain pages.
+    @Test func aPageByRecencyOfEveryLengthIsThePlainPage() throws {
+        var precisions = Set<String>()
+        for filter in [
+            QueryFilter(search: "entity list", sort: .recent), QueryFilter(since: Day(iso: "2021-05-17"), search: "entity list", sort: .recent),
+            QueryFilter(sources: ["Nikkei"], search: "entity list", sort: .recent),
+        ] {
+            let all = try plain(filter)
+            var limited = filter
+            for limit in 1...all.count {
+                limited.limit = limit
+                let found = try byKeys(limited, checkBatch: 1)
+                // Every page with a dated last event is walked; the rest reach the undated ones.
+                let last = try archive.event(id: all[limit - 1])
+                #expect(found == nil ? last.date.end == nil : found == Array(all.prefix(limit)), "\(limited)")
+                if last.date.end != nil { precisions.insert(last.date.precision.rawValue) }
+            }
+        }
+        #expect(precisions == ["day", "month", "quarter", "third", "half", "year"])
+        // The latest event of a search starts inside a month, quarter or third that began
+        // before it (on a day that starts no other period) and ends after it: the first page
+        // is that period's event, which the walk finds only by jumping to its first day.
+        for (period, day) in [("2027-03", "2027-03-12"), ("Q2 2028", "2028-05-20"), ("late 2029", "2029-11-15")] {
+            let timeline: [JSONValue] = [
+                .object([("date", .string(period)), ("text", .string("US Commerce Department adds Zetalabs to the Entity List."))]),
+                .object([("date", .string(day)), ("text", .string("Entity list review of Zetalabs opens, docket \(day)."))]),
+            ]
+            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string(period)), ("timeline", .array(timeline))])
+            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "\(period).json", format: .json)
+            for limit in [1, 2, 3] {
+                let filter = QueryFilter(search: "entity list", sort: .recent, limit: limit)
+                let expected = try plain(filter)
+                #expect(try archive.event(id: expected[0]).date.text == period)
+                #expect(try byKeys(filter, checkBatch: 1) == expected, "\(period), \(limit)")
+            }
+        }
+    }
+
     @Test func theWalkInKeyOrderGivesThePlainPageAndReadsLess() throws {
         #expect(try pagesAgree(batches: [32, 1]) > 300)
         try Self.keysAreInStep(archive)
