@@ -52,7 +52,7 @@ import Testing
     @Test func refusesAnEmptyFileAndAnArchiveThatNeedsAnUpgrade() throws {
         let folder = try Fixtures.scratchFolder()
         let empty = folder.appending(path: "empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         #expect(throws: ArchiveError.notSetUp(path: empty)) { try Archive(path: empty, access: .readOnly) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
 
