@@ -197,6 +197,27 @@ import Testing
         #expect(absolute.stdout.hasPrefix("0 documents: 0 new, 0 updated, 0 unchanged, 0 rejected (1 file seen before)"), "\(absolute.stdout)")
     }
 
+    /// The walk holds the seen files of the folders it is in, one folder at a time: a file
+    /// after a subfolder (`z.txt` after `m/`) is still known once the walk leaves it, and a
+    /// file named on the command line is known by itself.
+    @Test func filesInNestedFoldersAreSeenBeforeAsTheWalkLeavesEach() throws {
+        let drop = folder.appending(path: "drop")
+        let layout = [
+            "a.txt": "accents.txt", "m/b.txt": "bom.txt", "m/n/c.txt": "chinese.txt", "m/n/o/d.txt": "crlf.txt", "z.txt": "clean-emoji.txt",
+        ]
+        for (path, card) in layout {
+            let target = drop.appending(path: path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/\(card)"), toPath: target.path)
+        }
+        let first = try annals(["ingest", "--settle", "0", drop.path])
+        #expect(first.stdout.hasPrefix("5 documents: 5 new"), "\(first.stdout)")
+        let again = try annals(["ingest", "--settle", "0", drop.path])
+        #expect(again.stdout.hasPrefix("0 documents: 0 new, 0 updated, 0 unchanged, 0 rejected (5 files seen before)"), "\(again.stdout)")
+        let named = try annals(["ingest", "--settle", "0", drop.appending(path: "z.txt").path, drop.appending(path: "m/n").path])
+        #expect(named.stdout.hasPrefix("0 documents: 0 new, 0 updated, 0 unchanged, 0 rejected (3 files seen before)"), "\(named.stdout)")
+    }
+
     @Test func filesStillBeingWrittenAreLeftForALaterRun() throws {
         let drop = folder.appending(path: "drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)

@@ -35,22 +35,24 @@ struct InputFile: Hashable, Sendable {
 /// sockets (reading one could block forever or never end), with a warning; a FIFO or a
 /// device named on the command line is read as a stream.
 enum InputFiles {
-    /// What ``expand(_:)`` found.
-    struct Expansion {
-        var files: [InputFile] = []
-        /// Paths that could not be read, with the reason.
-        var problems: [Reject] = []
-        /// Special files found in folders and passed over.
-        var skipped: [Reject] = []
+    /// What a walk finds, one thing at a time, in name order.
+    enum Found {
+        /// The entries of the folder `key` (an absolute path) follow, up to its ``leave``.
+        case enter(folder: String)
+        /// The folder entered last has no more entries.
+        case leave
+        case file(InputFile)
+        /// A path that could not be read, with the reason.
+        case problem(Reject)
+        /// A special file found in a folder and passed over.
+        case skipped(Reject)
     }
 
-    /// The files under `paths`, the paths that could not be read, and the special files passed over.
-    static func expand(_ paths: [String]) -> Expansion {
-        var found = Expansion()
-        for path in paths {
-            walk(path, key: absolute(path), explicit: true, into: &found)
-        }
-        return found
+    /// Walks `path`, calling `visit` with each file, problem and special file as it is
+    /// found: a folder's entries are listed (names only) when it is entered, so a drop
+    /// folder of a million files is never held as a million ``InputFile``s.
+    static func walk(_ path: String, _ visit: (Found) throws -> Void) rethrows {
+        try walk(path, key: absolute(path), explicit: true, visit)
     }
 
     /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved).
@@ -59,22 +61,19 @@ enum InputFiles {
         return (absolute as NSString).standardizingPath
     }
 
-    private static func walk(_ path: String, key: String, explicit: Bool, into found: inout Expansion) {
+    private static func walk(_ path: String, key: String, explicit: Bool, _ visit: (Found) throws -> Void) rethrows {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            found.problems.append(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))"))
-            return
+            return try visit(.problem(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
         }
         var kind = info.st_mode & S_IFMT
         if kind == S_IFLNK {
             var target = stat()
             guard stat(path, &target) == 0 else {
-                found.problems.append(Reject(origin: path, reason: "broken symbolic link: \(String(cString: strerror(errno)))"))
-                return
+                return try visit(.problem(Reject(origin: path, reason: "broken symbolic link: \(String(cString: strerror(errno)))")))
             }
             if (target.st_mode & S_IFMT) == S_IFDIR && !explicit {
-                found.problems.append(Reject(origin: path, reason: "symbolic link to a folder, not followed"))
-                return
+                return try visit(.problem(Reject(origin: path, reason: "symbolic link to a folder, not followed")))
             }
             info = target
             kind = target.st_mode & S_IFMT
@@ -82,11 +81,10 @@ enum InputFiles {
         switch kind {
         case S_IFREG:
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            found.files.append(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key))
+            try visit(.file(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key)))
         case S_IFDIR:
             guard let dir = opendir(path) else {
-                found.problems.append(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))"))
-                return
+                return try visit(.problem(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))")))
             }
             var names: [String] = []
             while let entry = readdir(dir) {
@@ -98,21 +96,23 @@ enum InputFiles {
             }
             closedir(dir)
             let base = path.hasSuffix("/") ? path : path + "/"
+            try visit(.enter(folder: key))
             for name in names.sorted() {
-                walk(base + name, key: key + "/" + name, explicit: false, into: &found)
+                try walk(base + name, key: key + "/" + name, explicit: false, visit)
             }
+            try visit(.leave)
         case S_IFIFO, S_IFCHR, S_IFBLK, S_IFSOCK:
             let what = kind == S_IFIFO ? "a FIFO" : kind == S_IFSOCK ? "a socket" : "a device"
             if explicit && kind != S_IFSOCK {
-                found.files.append(InputFile(path: path, size: 0, modified: 0, explicit: true, stream: true, key: key))
+                try visit(.file(InputFile(path: path, size: 0, modified: 0, explicit: true, stream: true, key: key)))
             } else if explicit {
-                found.problems.append(Reject(origin: path, reason: "\(what), not a file: it cannot be read"))
+                try visit(.problem(Reject(origin: path, reason: "\(what), not a file: it cannot be read")))
             } else {
-                found.skipped.append(Reject(
-                    origin: path, reason: "skipped: \(what), not a file (name it on the command line to read it as a stream)"))
+                try visit(.skipped(Reject(
+                    origin: path, reason: "skipped: \(what), not a file (name it on the command line to read it as a stream)")))
             }
         default:
-            found.problems.append(Reject(origin: path, reason: "not a regular file or folder"))
+            try visit(.problem(Reject(origin: path, reason: "not a regular file or folder")))
         }
     }
 

@@ -24,8 +24,9 @@ extension Ingestor {
     struct Run {
         let ingestor: Ingestor
         let onEvent: (IngestEvent) -> Void
-        /// Files ingested before, below the inputs read so far (see ``loadSeen(under:)``).
-        var seen: [String: (size: Int, modified: Double)] = [:]
+        /// The files ingested before in each folder the walk is in, the innermost last
+        /// (see ``enter(folder:)``).
+        var seen: [[String: (size: Int, modified: Double)]] = []
         let classifier: ArticleClassifier
         let merger: EventMerger
         var pending: [RawDocument] = []
@@ -46,10 +47,21 @@ extension Ingestor {
 
         var options: IngestOptions { ingestor.options }
 
-        /// Adds the files recorded as ingested at or below `root` to `seen` (none with `rescan`).
-        mutating func loadSeen(under root: String) throws {
-            guard !options.rescan else { return }
-            seen.merge(try ingestor.archive.seenFiles(under: root)) { $1 }
+        /// The walk enters `folder`: the files recorded as ingested in it are read (none
+        /// with `rescan`), and forgotten when it leaves.
+        mutating func enter(folder: String) throws {
+            seen.append(options.rescan ? [:] : try ingestor.archive.seenFiles(in: folder))
+        }
+
+        mutating func leave() {
+            seen.removeLast()
+        }
+
+        /// How `file` was when it was last ingested, if it was (and `rescan` is off).
+        func seenBefore(_ file: InputFile) throws -> (size: Int, modified: Double)? {
+            guard !options.rescan else { return nil }
+            guard !file.explicit else { return try ingestor.archive.seenFile(at: file.key) }
+            return seen.last?[file.key]
         }
 
         mutating func reject(_ reject: Reject) {
@@ -131,7 +143,7 @@ extension Ingestor {
                 onEvent(.skipped(path: file.path, reason: "changed less than \(options.settle)s ago"))
                 return
             }
-            if let known = seen[file.key], known.size == file.size, known.modified == file.modified {
+            if let known = try seenBefore(file), known.size == file.size, known.modified == file.modified {
                 report.seenFiles += 1
                 onEvent(.skipped(path: file.path, reason: "ingested before, unchanged"))
                 return

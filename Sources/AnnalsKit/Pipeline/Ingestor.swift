@@ -104,12 +104,17 @@ public struct Ingestor: Sendable {
                     try run.add(stream: &source, origin: "stdin", formatPath: "")
                     continue
                 }
-                let found = InputFiles.expand([path])
-                for problem in found.problems { run.reject(problem) }
-                for skipped in found.skipped { run.warn(skipped) }
-                try run.loadSeen(under: InputFiles.absolute(path))
+                // Files are read as the walk finds them: a folder's are never all held at once.
                 let time = now().timeIntervalSince1970
-                for file in found.files { try run.add(file, now: time) }
+                try InputFiles.walk(path) { found in
+                    switch found {
+                    case .enter(let folder): try run.enter(folder: folder)
+                    case .leave: run.leave()
+                    case .file(let file): try run.add(file, now: time)
+                    case .problem(let reject): run.reject(reject)
+                    case .skipped(let reject): run.warn(reject)
+                    }
+                }
             }
             try run.finish()
             try archive.finishRun(runID, report: run.report)
