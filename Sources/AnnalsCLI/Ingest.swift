@@ -30,7 +30,7 @@ extension Annals {
         @Flag(help: "Read files again even if they were ingested before, unchanged.")
         var rescan = false
 
-        @Option(name: .customLong("move-to"), help: ArgumentHelp("Move each ingested file into this folder (dated subfolders).", valueName: "dir"))
+        @Option(name: .customLong("move-to"), help: ArgumentHelp("Move each ingested file into this folder (dated subfolders); inside an input folder, it is not read.", valueName: "dir"))
         var moveTo: String?
 
         @Option(name: .customLong("reject-to"), help: ArgumentHelp("Move each rejected file into this folder, beside NAME.error.txt.", valueName: "dir"))

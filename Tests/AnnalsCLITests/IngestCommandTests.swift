@@ -218,6 +218,28 @@ import Testing
         #expect(named.stdout.hasPrefix("0 documents: 0 new, 0 updated, 0 unchanged, 0 rejected (3 files seen before)"), "\(named.stdout)")
     }
 
+    /// A drop folder may hold the folders files are moved to: the walk does not enter them,
+    /// so a file moved there during a run, or by a run before, is not read and moved again.
+    @Test func theFoldersFilesAreMovedToAreNotWalkedInsideTheDropFolder() throws {
+        let drop = folder.appending(path: "drop"), done = drop.appending(path: "done"), bad = drop.appending(path: "bad")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/clean-emoji.txt"), toPath: drop.appending(path: "a.txt").path)
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("bad/no-title.txt"), toPath: drop.appending(path: "b.txt").path)
+        let arguments = ["ingest", "--settle", "0", "--move-to", done.path, "--reject-to", bad.path, drop.path]
+        let first = try annals(arguments)
+        #expect(first.status == 65 && first.stdout.hasPrefix("2 documents: 1 new"), "\(first.stdout)")
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/accents.txt"), toPath: drop.appending(path: "c.txt").path)
+        let second = try annals(arguments)
+        #expect(second.status == 0 && second.stdout.hasPrefix("1 document: 1 new"), "\(second.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: drop.path).sorted() == ["bad", "done"])
+        let day = try #require(try FileManager.default.contentsOfDirectory(atPath: done.path).first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: done.appending(path: day).path).sorted() == ["a.txt", "c.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bad.appending(path: day).path).sorted() == ["b.txt", "b.txt.error.txt"])
+        // Named on the command line, the folder is read like any other.
+        let named = try annals(["ingest", "--settle", "0", "--move-to", done.path, done.path])
+        #expect(named.stdout.hasPrefix("2 documents: 0 new"), "\(named.stdout)")
+    }
+
     @Test func filesStillBeingWrittenAreLeftForALaterRun() throws {
         let drop = folder.appending(path: "drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)

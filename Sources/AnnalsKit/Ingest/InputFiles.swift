@@ -50,9 +50,11 @@ enum InputFiles {
 
     /// Walks `path`, calling `visit` with each file, problem and special file as it is
     /// found: a folder's entries are listed (names only) when it is entered, so a drop
-    /// folder of a million files is never held as a million ``InputFile``s.
-    static func walk(_ path: String, _ visit: (Found) throws -> Void) rethrows {
-        try walk(path, key: absolute(path), explicit: true, visit)
+    /// folder of a million files is never held as a million ``InputFile``s. Folders found
+    /// inside it whose absolute paths are in `passing` are not entered: the run's own
+    /// `--move-to` and `--reject-to` folders, whose files it has read already.
+    static func walk(_ path: String, passing: Set<String> = [], _ visit: (Found) throws -> Void) rethrows {
+        try walk(path, key: absolute(path), explicit: true, passing: passing, visit)
     }
 
     /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved).
@@ -61,7 +63,7 @@ enum InputFiles {
         return (absolute as NSString).standardizingPath
     }
 
-    private static func walk(_ path: String, key: String, explicit: Bool, _ visit: (Found) throws -> Void) rethrows {
+    private static func walk(_ path: String, key: String, explicit: Bool, passing: Set<String>, _ visit: (Found) throws -> Void) rethrows {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             return try visit(.problem(Reject(origin: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
@@ -83,6 +85,7 @@ enum InputFiles {
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
             try visit(.file(InputFile(path: path, size: Int(info.st_size), modified: modified, explicit: explicit, key: key)))
         case S_IFDIR:
+            if !explicit && passing.contains(key) { return }
             guard let dir = opendir(path) else {
                 return try visit(.problem(Reject(origin: path, reason: "cannot open folder: \(String(cString: strerror(errno)))")))
             }
@@ -98,7 +101,7 @@ enum InputFiles {
             let base = path.hasSuffix("/") ? path : path + "/"
             try visit(.enter(folder: key))
             for name in names.sorted() {
-                try walk(base + name, key: key + "/" + name, explicit: false, visit)
+                try walk(base + name, key: key + "/" + name, explicit: false, passing: passing, visit)
             }
             try visit(.leave)
         case S_IFIFO, S_IFCHR, S_IFBLK, S_IFSOCK:

@@ -11,9 +11,11 @@ public struct IngestOptions: Sendable {
     public var settle: Double
     /// Read files again even when their path, size and modification time say they were ingested.
     public var rescan: Bool
-    /// Move each ingested file into this folder (in a dated subfolder).
+    /// Move each ingested file into this folder (in a dated subfolder). Inside an input
+    /// folder, it is not walked: what it holds was read before.
     public var moveTo: String?
     /// Move each rejected file into this folder, beside a `NAME.error.txt` that says why.
+    /// Inside an input folder, it is not walked either.
     public var rejectTo: String?
     /// Seconds to wait for another ingest of the same archive to finish; 0 fails at once.
     public var lockWait: Double
@@ -105,8 +107,10 @@ public struct Ingestor: Sendable {
                     continue
                 }
                 // Files are read as the walk finds them: a folder's are never all held at once.
+                // The folders files are moved to are not walked, should they lie inside an input.
                 let time = now().timeIntervalSince1970
-                try InputFiles.walk(path) { found in
+                let outputs = Set([options.moveTo, options.rejectTo].compactMap { $0.map(InputFiles.absolute) })
+                try InputFiles.walk(path, passing: outputs) { found in
                     switch found {
                     case .enter(let folder): try run.enter(folder: folder)
                     case .leave: run.leave()
