@@ -33,7 +33,7 @@ extension Annals {
         @Option(name: .customLong("move-to"), help: ArgumentHelp("Move each ingested file into this folder (dated subfolders); inside an input folder, it is not read.", valueName: "dir"))
         var moveTo: String?
 
-        @Option(name: .customLong("reject-to"), help: ArgumentHelp("Move each rejected file into this folder, beside NAME.error.txt.", valueName: "dir"))
+        @Option(name: .customLong("reject-to"), help: ArgumentHelp("Move each rejected file into this folder, beside NAME.error.txt; inside an input folder, it is not read.", valueName: "dir"))
         var rejectTo: String?
 
         @Option(help: ArgumentHelp("Wait up to this many seconds for another ingest to finish (default: exit 75 at once).", valueName: "seconds"))
