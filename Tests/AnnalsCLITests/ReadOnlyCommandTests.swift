@@ -52,7 +52,7 @@ import Testing
         #expect(owner.status == 0, "\(owner.stderr)")
         // A copy of the binary the other account can surely run, wherever the package is.
         let binary = archive.folder.appending(path: "annals")
-        try FileManager.default.copyItem(at: AnnalsBinary.url, to: binary)
+        try AnnalsBinary.copy(to: binary)
         var prefix: [String] = []
         if getuid() == 0 {
             let setpriv = try #require(ExternalTools.which("setpriv"), "setpriv (util-linux) runs the command as nobody")

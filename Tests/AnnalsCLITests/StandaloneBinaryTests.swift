@@ -5,7 +5,7 @@ import Testing
     @Test func aCopiedBinaryCreatesAndMigratesADatabaseWithNoFilesBesideIt() throws {
         let folder = try AnnalsBinary.scratchFolder()
         let copy = folder.appending(path: "annals")
-        try FileManager.default.copyItem(at: AnnalsBinary.url, to: copy)
+        try AnnalsBinary.copy(to: copy)
         let run = try AnnalsBinary.run(["--db", "fresh.sqlite", "stats", "--format", "csv"], executable: copy, directory: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("table,rows\r\ndocuments,0\r\n"))

@@ -23,6 +23,14 @@ enum AnnalsBinary {
 
     static func fixture(_ relative: String) -> String { packageRoot.appending(path: "fixtures/" + relative).path }
 
+    /// Copies the binary to `destination`, to be run from there. The copy is made by `cp`,
+    /// not in this process: a process another test starts meanwhile would inherit the
+    /// copy's open descriptor, and running the copy would then fail ("text file busy").
+    static func copy(to destination: URL) throws {
+        let copied = try run([url.path, destination.path], executable: URL(fileURLWithPath: "/bin/cp"))
+        guard copied.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cp: \(copied.stderr)"]) }
+    }
+
     /// A new empty folder under the test process's scratch root, removed when the process
     /// exits (``ScratchRoot``).
     static func scratchFolder() throws -> URL {
