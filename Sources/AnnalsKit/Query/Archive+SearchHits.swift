@@ -305,8 +305,12 @@ private struct KeyWalk {
         return latest.count >= need || since != nil ? events : nil
     }
 
-    /// A day as the keys count them: days since 1900-01-01.
-    static func keyDay(_ day: Day) -> Int64 { Int64(day.ordinal - Day.ordinal(year: 1900, month: 1, day: 1)) }
+    /// A day as the keys count them: days since 1900-01-01, within 0...131070 as in
+    /// `event_search_prefixes` (0010): every start outside it shares the nearest end day,
+    /// so the walk visits all of them together.
+    static func keyDay(_ day: Day) -> Int64 {
+        Int64(min(131_070, max(0, day.ordinal - Day.ordinal(year: 1900, month: 1, day: 1))))
+    }
 
     /// Every event of the search, up from the first key.
     mutating func every() throws -> [Int64] {

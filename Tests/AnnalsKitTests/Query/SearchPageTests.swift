@@ -274,6 +274,19 @@ import Testing
                 #expect(try byKeys(filter, checkBatch: 1) == expected, "\(period), \(limit)")
             }
         }
+        // Past 2258 every start is keyed on one day (131070): the walk meets the later of
+        // two such events second, and must not pass it over for the day of the first's end.
+        for (date, title) in [("2400", "Far"), ("2300-06-15", "Near")] {
+            let timeline: [JSONValue] = [.object([("date", .string(date)), ("text", .string("Entity list review of Farlabs opens, docket \(date)."))])]
+            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string(title)), ("timeline", .array(timeline))])
+            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "\(title).json", format: .json)
+        }
+        for limit in [1, 2, 3] {
+            let filter = QueryFilter(search: "entity list", sort: .recent, limit: limit)
+            let expected = try plain(filter)
+            #expect(try archive.event(id: expected[0]).date.text == "2400")
+            #expect(try byKeys(filter, checkBatch: 1) == expected, "far future, \(limit)")
+        }
     }
 
     @Test func theWalkInKeyOrderGivesThePlainPageAndReadsLess() throws {
