@@ -53,26 +53,18 @@ private struct DateReading {
     var end: Day
 
     static func year(_ y: Int) -> DateReading? {
-        guard (1000...9999).contains(y), let start = Day(year: y, month: 1, day: 1),
-            let end = Day(year: y, month: 12, day: 31)
-        else { return nil }
+        guard (1000...9999).contains(y), let (start, end) = PartialDate.Precision.year.period(1, of: y) else { return nil }
         return DateReading(precision: .year, normalized: digits(y, 4), start: start, end: end)
     }
 
     static func quarter(_ q: Int, of y: Int) -> DateReading? {
-        guard (1000...9999).contains(y), (1...4).contains(q),
-            let start = Day(year: y, month: 3 * q - 2, day: 1),
-            let end = Day(year: y, month: 3 * q, day: Day.daysIn(month: 3 * q, year: y))
-        else { return nil }
+        guard (1000...9999).contains(y), let (start, end) = PartialDate.Precision.quarter.period(q, of: y) else { return nil }
         return DateReading(
             precision: .quarter, normalized: digits(y, 4) + "-Q" + digits(q, 1), start: start, end: end)
     }
 
     static func month(_ m: Int, of y: Int) -> DateReading? {
-        guard (1000...9999).contains(y), (1...12).contains(m),
-            let start = Day(year: y, month: m, day: 1),
-            let end = Day(year: y, month: m, day: Day.daysIn(month: m, year: y))
-        else { return nil }
+        guard (1000...9999).contains(y), let (start, end) = PartialDate.Precision.month.period(m, of: y) else { return nil }
         return DateReading(
             precision: .month, normalized: digits(y, 4) + "-" + digits(m, 2), start: start, end: end)
     }

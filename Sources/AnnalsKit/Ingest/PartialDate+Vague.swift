@@ -30,12 +30,7 @@ extension PartialDate {
         default:
             break
         }
-        guard let (precision, part, y) = reading else { return nil }
-        let months = precision == .half ? 6 : 4
-        let first = (part - 1) * months + 1, last = part * months
-        guard let start = Day(year: y, month: first, day: 1),
-            let end = Day(year: y, month: last, day: Day.daysIn(month: last, year: y))
-        else { return nil }
+        guard let (precision, part, y) = reading, let (start, end) = precision.period(part, of: y) else { return nil }
         let normalized = "\(y)-" + (precision == .half ? "H" : "T") + String(part)
         self.init(text: text, normalized: normalized, precision: precision, start: start, end: end)
     }

@@ -172,15 +172,12 @@ public struct PartialDate: Hashable, Sendable {
         let year = aStart.year
         guard aEnd.year == year, bStart.year == year, bEnd.year == year else { return nil }
         let quarters = Set([aStart, aEnd, bStart, bEnd].map { ($0.month - 1) / 3 })
-        if quarters.count == 1, let q = quarters.first {
-            let last = q * 3 + 3
+        if quarters.count == 1, let q = quarters.first, let quarter = Precision.quarter.period(q + 1, of: year) {
             return PartialDate(
-                text: "\(year)-Q\(q + 1)", normalized: "\(year)-Q\(q + 1)", precision: .quarter,
-                start: Day(year: year, month: q * 3 + 1, day: 1), end: Day(year: year, month: last, day: Day.daysIn(month: last, year: year)))
+                text: "\(year)-Q\(q + 1)", normalized: "\(year)-Q\(q + 1)", precision: .quarter, start: quarter.start, end: quarter.end)
         }
-        return PartialDate(
-            text: "\(year)", normalized: "\(year)", precision: .year,
-            start: Day(year: year, month: 1, day: 1), end: Day(year: year, month: 12, day: 31))
+        let whole = Precision.year.period(1, of: year)
+        return PartialDate(text: "\(year)", normalized: "\(year)", precision: .year, start: whole?.start, end: whole?.end)
     }
 
     /// Whether this date says more than `other` about the same time: its interval lies
@@ -205,6 +202,19 @@ extension PartialDate.Precision {
         case .year: 12
         }
     }
+
+    /// The first and last days of the `number`-th period of this precision in `year`
+    /// (counting from 1: `Q2` is the quarter numbered 2); nil for a day, an unknown date or
+    /// a number the year has no period for. The parser, a forced merge's ``PartialDate/enclosing(_:_:)``,
+    /// `annals check` and the walk by recency all take a period's days from here.
+    func period(_ number: Int, of year: Int) -> (start: Day, end: Day)? {
+        guard let months, (1...12 / months).contains(number) else { return nil }
+        let last = number * months
+        guard let start = Day(year: year, month: last - months + 1, day: 1),
+            let end = Day(year: year, month: last, day: Day.daysIn(month: last, year: year))
+        else { return nil }
+        return (start, end)
+    }
 }
 
 extension PartialDate {
@@ -216,8 +226,8 @@ extension PartialDate {
     static func periodStarts(holding day: Day) -> [Day] {
         var starts: [Day] = [day]
         for precision in Precision.allCases {
-            guard let months = precision.months,
-                let start = Day(year: day.year, month: (day.month - 1) / months * months + 1, day: 1), !starts.contains(start)
+            guard let months = precision.months, let start = precision.period((day.month - 1) / months + 1, of: day.year)?.start,
+                !starts.contains(start)
             else { continue }
             starts.append(start)
         }
