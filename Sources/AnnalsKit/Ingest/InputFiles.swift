@@ -28,7 +28,7 @@ struct InputFile: Hashable, Sendable {
     }
 }
 
-/// Expands the paths given to `ingest` into regular files: folders recursively, in
+/// Walks the paths given to `ingest` for regular files: folders recursively, in
 /// name order; symbolic links to folders inside them are not followed, so a link loop
 /// cannot trap the walk. In folders, names that are still being written by another
 /// program (``isTemporaryName(_:)``) are passed over, and so are FIFOs, devices and

@@ -100,6 +100,8 @@ public struct Ingestor: Sendable {
         defer { archive.settleAfterWrites() }
         do {
             var run = try Run(ingestor: self, onEvent: onEvent)
+            // The folders files are moved to are not walked, should they lie inside an input.
+            let outputs = Set([options.moveTo, options.rejectTo].compactMap { $0.map(InputFiles.absolute) })
             for path in paths {
                 if path == "-" {
                     var source = ByteSource(descriptor: standardInput.fileDescriptor, name: "stdin", owned: false)
@@ -107,9 +109,7 @@ public struct Ingestor: Sendable {
                     continue
                 }
                 // Files are read as the walk finds them: a folder's are never all held at once.
-                // The folders files are moved to are not walked, should they lie inside an input.
                 let time = now().timeIntervalSince1970
-                let outputs = Set([options.moveTo, options.rejectTo].compactMap { $0.map(InputFiles.absolute) })
                 try InputFiles.walk(path, passing: outputs) { found in
                     switch found {
                     case .enter(let folder): try run.enter(folder: folder)
