@@ -26,6 +26,10 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case missingField(path: String)
     /// A JSON field has the wrong type; `path` is like `takeaways[0]`.
     case wrongType(path: String, expected: String)
+    /// A timeline date whose interval is not one period of its precision (see
+    /// ``PartialDate/isOnePeriod``): only a ``PreparedDocument`` built by hand can carry one.
+    /// `path` is like `timeline[2].date`.
+    case dateNotOnePeriod(path: String, date: PartialDate)
     /// The input could not be read at all.
     case unreadable(path: String, reason: String)
     /// Another ingest holds the archive's ingest lock.
@@ -55,6 +59,15 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
             return "missing required field '\(path)'"
         case .wrongType(let path, let expected):
             return "field '\(path)' should be \(expected)"
+        case .dateNotOnePeriod(let path, let date):
+            let interval = date.start == nil && date.end == nil ? "no interval" : "\(date.start?.iso ?? "no start")…\(date.end?.iso ?? "no end")"
+            let period: String
+            switch date.precision {
+            case .unknown: period = "no interval (its precision is unknown)"
+            case .day: period = "one day"
+            default: period = "one calendar \(date.precision.rawValue)"
+            }
+            return "field '\(path)' ('\(date.text)') should be \(period), not \(interval)"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .locked(let path, let holder):

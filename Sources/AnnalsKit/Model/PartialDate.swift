@@ -165,6 +165,27 @@ public struct PartialDate: Hashable, Sendable {
     /// Whether the date could be read into an interval.
     public var isKnown: Bool { start != nil }
 
+    /// Whether `start` and `end` are exactly one period of ``precision``, as every date the
+    /// parsers read is: one day; the whole calendar month, quarter, third, half or year that
+    /// `start` begins; or no interval at all for an unreadable date. The archive stores only
+    /// such dates (``Archive/store(_:merger:receivedAt:)`` rejects a document with another),
+    /// since a page by recency finds a dated event from the day its period starts.
+    public var isOnePeriod: Bool {
+        switch (precision, start, end) {
+        case (.unknown, nil, nil):
+            return true
+        case (.day, let start?, let end?):
+            return start == end
+        case (_, let start?, let end?):
+            guard let months = precision.months, let period = precision.period((start.month - 1) / months + 1, of: start.year) else {
+                return false
+            }
+            return period.start == start && period.end == end
+        default:
+            return false
+        }
+    }
+
     /// The quarter, or else the year, that holds both dates' intervals; nil when they are in
     /// different years or one cannot be read. Written in its normalized form (`2025-Q2`, `2025`).
     public static func enclosing(_ a: PartialDate, _ b: PartialDate) -> PartialDate? {

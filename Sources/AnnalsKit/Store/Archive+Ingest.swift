@@ -150,6 +150,18 @@ extension Archive {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event_corrections)") ?? false
     }
 
+    /// The first timeline date of `articles` that is not one period of its precision, as an
+    /// error naming it (`timeline[2].date`, or `articles[1].timeline[2].date` when the
+    /// document carries several articles).
+    static func dateNotOnePeriod(in articles: [ClassifiedArticle]) -> IngestError? {
+        for (number, classified) in articles.enumerated() {
+            guard let index = classified.article.timeline.firstIndex(where: { !$0.date.isOnePeriod }) else { continue }
+            let path = (articles.count == 1 ? "" : "articles[\(number)].") + "timeline[\(index)].date"
+            return .dateNotOnePeriod(path: path, date: classified.article.timeline[index].date)
+        }
+        return nil
+    }
+
     static func store(_ document: PreparedDocument, context: StoreContext, in db: Database) throws -> StoreOutcome {
         let now = context.now
         var outcome = StoreOutcome()
@@ -168,8 +180,14 @@ extension Archive {
             return outcome
         }
 
+        // The parsers read only dates of one period; a document built by hand may carry
+        // another, which the walk by recency could pass over: it is kept, rejected.
+        var content = document.content
+        if case .articles(let articles, _) = content, let problem = dateNotOnePeriod(in: articles) {
+            content = .rejected(problem)
+        }
         let status: String
-        switch document.content {
+        switch content {
         case .articles(let articles, _): status = articles.isEmpty ? "rejected" : "parsed"
         case .rejected: status = "rejected"
         }
@@ -182,7 +200,7 @@ extension Archive {
             ])
         let documentID = db.lastInsertedRowID
 
-        switch document.content {
+        switch content {
         case .rejected(let error):
             let reject = Reject(origin: document.origin, line: document.line, reason: error.localizedDescription)
             try insertReject(reject, documentID: documentID, at: now, in: db)

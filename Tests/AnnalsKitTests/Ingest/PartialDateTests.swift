@@ -227,3 +227,36 @@ func rejectsUnreadableText(_ text: String) {
     }
     #expect(PartialDate.periodStarts(holding: Day(iso: "2025-05-20")!).map(\.iso) == ["2025-05-20", "2025-05-01", "2025-04-01", "2025-01-01"])
 }
+
+/// Every date the parser reads is one period of its precision; the same precision with its
+/// start or end moved by a day, or with an interval it should not have, is not.
+@Test func theParsersDatesAreOnePeriodAndShiftedOnesAreNot() throws {
+    var texts = ["2024", "H1 2024", "H2 2024", "early 2024", "mid 2024", "late 2024", "2024-02-29", "spring 2025", "2023-12-31"]
+    texts += (1...4).map { "Q\($0) 2024" } + (1...12).map { String(format: "2023-%02d", $0) }
+    let dates = texts.map(PartialDate.init(parsing:))
+    #expect(Set(dates.map(\.precision)) == Set(PartialDate.Precision.allCases))
+    for date in dates {
+        #expect(date.isOnePeriod, "\(date.text)")
+        guard let start = date.start, let end = date.end else {
+            var dated = date
+            dated.start = Day(year: 2025, month: 3, day: 1)
+            dated.end = dated.start
+            #expect(!dated.isOnePeriod, "\(date.text) with an interval")
+            continue
+        }
+        let earlier = try #require(Day(ordinal: start.ordinal - 1)), later = try #require(Day(ordinal: end.ordinal + 1))
+        var moved = [(earlier, end), (start, later), (try #require(Day(ordinal: start.ordinal + 1)), end)]
+        if date.precision != .day { moved.append((later, later)) }  // a later day is one day too
+        for (newStart, newEnd) in moved {
+            var shifted = date
+            (shifted.start, shifted.end) = (newStart, newEnd)
+            #expect(!shifted.isOnePeriod, "\(date.text) as \(newStart)…\(newEnd)")
+        }
+        var halfOpen = date
+        halfOpen.end = nil
+        #expect(!halfOpen.isOnePeriod, "\(date.text) without an end")
+        var unread = date
+        unread.precision = .unknown
+        #expect(!unread.isOnePeriod, "\(date.text) as unknown with an interval")
+    }
+}

@@ -32,6 +32,21 @@ import Testing
         try archive.store(documents, merger: EventMerger(taxonomy: .builtIn))
     }
 
+    /// A timeline line that SQLite refuses to store after ``failToStoreBreakingLines(_:)``.
+    static let breakingLine = "This line breaks the store."
+
+    /// Makes the archive's writer fail (a DatabaseError) on storing ``breakingLine``, as an
+    /// unforeseen constraint would: a document built through the library's types cannot
+    /// break one now that the store rejects dates that are not one period before writing.
+    static func failToStoreBreakingLines(_ archive: Archive) throws {
+        try archive.writer.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER break_the_store BEFORE INSERT ON timeline_entries
+                WHEN NEW.text = '\(breakingLine)' BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END
+                """)
+        }
+    }
+
     func count(_ archive: Archive, _ table: String) throws -> Int {
         try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)")! }
     }
@@ -189,6 +204,44 @@ import Testing
         #expect(status == "rejected")
     }
 
+    /// A document built by hand whose timeline date is not one period of its precision (a
+    /// "quarter" from February 1) is kept, rejected, with the field named; the document
+    /// beside it is stored, and nothing breaks the archive's rules.
+    @Test func aDateThatIsNotOnePeriodRejectsItsDocument() throws {
+        let archive = try Archive.inMemory()
+        var skewed = Self.sample(title: "Skewed")
+        skewed.timeline[0].date = PartialDate(
+            text: "Q1 2024", normalized: "2024-Q1", precision: .quarter,
+            start: Day(year: 2024, month: 2, day: 1), end: Day(year: 2024, month: 4, day: 30))
+        let outcomes = try Self.store(archive, [Self.document(skewed, bytes: "skewed", origin: "skewed.txt"), Self.document(Self.sample(), bytes: "good")])
+        #expect(outcomes[0].rejects.map(\.reason) == ["field 'timeline[0].date' ('Q1 2024') should be one calendar quarter, not 2024-02-01…2024-04-30"])
+        #expect(outcomes[0].rejects.first?.origin == "skewed.txt")
+        #expect(outcomes[0].new == 0 && outcomes[1].new == 1 && outcomes[1].rejects.isEmpty)
+        let statuses = try archive.writer.read { try String.fetchAll($0, sql: "SELECT status FROM documents ORDER BY id") }
+        #expect(statuses == ["rejected", "parsed"])
+        #expect(try count(archive, "articles") == 1)
+        #expect(try count(archive, "rejects") == 1)
+        #expect(try archive.check().isEmpty)
+
+        // In a document of several articles, the path names the article too; a day that is
+        // two days, or an unreadable date with an interval, is refused alike.
+        var twoDays = Self.sample(title: "Two days")
+        twoDays.timeline[1].date = PartialDate(
+            text: "2024-10-15", normalized: "2024-10-15", precision: .day,
+            start: Day(year: 2024, month: 10, day: 15), end: Day(year: 2024, month: 10, day: 16))
+        let pair = PreparedDocument(origin: "feed.json", format: .json, bytes: Array("pair".utf8), content: .articles(
+            [Self.classifier.classify(ParsedArticle(article: Self.sample(title: "Fine"))), Self.classifier.classify(ParsedArticle(article: twoDays))],
+            itemRejects: []))
+        var vague = Self.sample(title: "Vague")
+        vague.timeline[1].date.start = Day(year: 2025, month: 3, day: 1)
+        let more = try Self.store(archive, [pair, Self.document(vague, bytes: "vague")])
+        #expect(more.map { $0.rejects.map(\.reason) } == [
+            ["field 'articles[1].timeline[1].date' ('2024-10-15') should be one day, not 2024-10-15…2024-10-16"],
+            ["field 'timeline[1].date' ('spring 2025') should be no interval (its precision is unknown), not 2025-03-01…no end"],
+        ])
+        #expect(try count(archive, "articles") == 1)
+    }
+
     /// A run holds the seen files of the folders it is walking only, each read when the
     /// walk enters it: those directly in it, not those of its subfolders or of folders whose
     /// names it begins.
@@ -214,7 +267,8 @@ import Testing
         var broken = Self.sample(title: "Broken")
         broken.source = "Zeta Wire"  // a source no document stored before
         broken.timeline.insert(TimelineEntry(date: Self.sample().timeline[0].date, text: "Zeta Labs opens a lab in Oslo."), at: 0)
-        broken.timeline[1].date.start = Day(year: 2025, month: 1, day: 1)  // CHECK (start <= end) fails
+        broken.timeline[1].text = Self.breakingLine
+        try Self.failToStoreBreakingLines(archive)
         var next = Self.sample(title: "Next")
         next.source = "Zeta Wire"
         next.timeline.append(TimelineEntry(date: Self.sample().timeline[0].date, text: "Zeta Labs opens a lab in Oslo."))
@@ -234,8 +288,9 @@ import Testing
     @Test func oneBadDocumentDoesNotSpoilTheBatch() throws {
         let archive = try Archive.inMemory()
         var broken = Self.sample(title: "Broken")
-        // Violates CHECK (start <= end): the store rolls this document back alone.
-        broken.timeline[0].date.start = Day(year: 2025, month: 1, day: 1)
+        // SQLite refuses its line: the store rolls this document back alone.
+        broken.timeline[0].text = Self.breakingLine
+        try Self.failToStoreBreakingLines(archive)
         // The batch is written again, a savepoint per document: the documents before and
         // after the broken one are stored once each, with their events and index rows.
         let outcomes = try Self.store(archive, [
