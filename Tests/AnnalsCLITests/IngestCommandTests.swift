@@ -240,6 +240,26 @@ import Testing
         #expect(named.stdout.hasPrefix("2 documents: 0 new"), "\(named.stdout)")
     }
 
+    /// The same holds when the drop folder and the folder files are moved to are spelled
+    /// differently, one through a symbolic link: a cron line may name either.
+    @Test func theFoldersFilesAreMovedToAreKnownThroughSymbolicLinks() throws {
+        let real = folder.appending(path: "real"), drop = real.appending(path: "drop"), link = folder.appending(path: "link")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/clean-emoji.txt"), toPath: drop.appending(path: "a.txt").path)
+        // The drop folder through the link, the moves by the real path (done/ is made by the run).
+        let done = drop.appending(path: "done")
+        let first = try annals(["ingest", "--settle", "0", "--move-to", done.path, link.appending(path: "drop").path])
+        #expect(first.status == 0 && first.stdout.hasPrefix("1 document: 1 new"), "\(first.stdout)")
+        // Then the other way round, as a second cron line might: nothing is read again.
+        try FileManager.default.copyItem(atPath: AnnalsBinary.fixture("cards/accents.txt"), toPath: drop.appending(path: "c.txt").path)
+        let second = try annals(["ingest", "--settle", "0", "--move-to", link.appending(path: "drop/done").path, drop.path])
+        #expect(second.status == 0 && second.stdout.hasPrefix("1 document: 1 new"), "\(second.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: drop.path) == ["done"])
+        let day = try #require(try FileManager.default.contentsOfDirectory(atPath: done.path).first)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: done.appending(path: day).path).sorted() == ["a.txt", "c.txt"])
+    }
+
     @Test func filesStillBeingWrittenAreLeftForALaterRun() throws {
         let drop = folder.appending(path: "drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)

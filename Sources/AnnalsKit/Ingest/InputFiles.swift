@@ -57,7 +57,10 @@ enum InputFiles {
         try walk(path, key: absolute(path), explicit: true, passing: passing, visit)
     }
 
-    /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved).
+    /// `path` made absolute and standardized (`..`, `.` and doubled slashes resolved, and on
+    /// Linux, where Foundation's `standardizingPath` resolves them in the part of the path
+    /// that exists, symbolic links too): the same folder however a cron line spells it, as
+    /// the seen files and the walk's `passing` compare it.
     static func absolute(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (absolute as NSString).standardizingPath
