@@ -25,14 +25,18 @@ final class CandidateCache {
     /// told in many wordings has many mentions to read (at 300,000 generated cards, such
     /// reads were a third of the ingest when only the last transaction's events were kept);
     /// an event told once is rarely a candidate again.
+    ///
+    /// Evicts in place: copying the kept events into a new dictionary held the cache two or
+    /// three times over for a moment (~15 MB of a run's peak at 20,000 events).
     func prune(above limit: Int) {
         defer { recent = [] }
         guard events.count > limit else { return }
-        var kept = events.filter { recent.contains($0.key) }
-        let others = events.filter { !recent.contains($0.key) }
-            .sorted { a, b in a.value.wordings.count != b.value.wordings.count ? a.value.wordings.count > b.value.wordings.count : a.key > b.key }
-        for (id, candidate) in others.prefix(max(0, limit - kept.count)) { kept[id] = candidate }
-        events = kept
+        var others: [(id: Int64, wordings: Int)] = []
+        for (id, candidate) in events where !recent.contains(id) { others.append((id, candidate.wordings.count)) }
+        let room = max(0, limit - (events.count - others.count))
+        guard others.count > room else { return }
+        others.sort { a, b in a.wordings != b.wordings ? a.wordings > b.wordings : a.id > b.id }
+        for other in others[room...] { events.removeValue(forKey: other.id) }
     }
 
     /// The events `ids`, in that order, from the cache when known, each with its mentions'
