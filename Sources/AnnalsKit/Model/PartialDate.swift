@@ -177,10 +177,7 @@ public struct PartialDate: Hashable, Sendable {
         case (.day, let start?, let end?):
             return start == end
         case (_, let start?, let end?):
-            guard let months = precision.months, let period = precision.period((start.month - 1) / months + 1, of: start.year) else {
-                return false
-            }
-            return period.start == start && period.end == end
+            return precision.period(holding: start).map { $0 == (start, end) } ?? false
         default:
             return false
         }
@@ -236,6 +233,12 @@ extension PartialDate.Precision {
         else { return nil }
         return (start, end)
     }
+
+    /// The period of this precision that holds `day`; nil for a day or an unknown date.
+    func period(holding day: Day) -> (start: Day, end: Day)? {
+        guard let months else { return nil }
+        return period((day.month - 1) / months + 1, of: day.year)
+    }
 }
 
 extension PartialDate {
@@ -247,9 +250,7 @@ extension PartialDate {
     static func periodStarts(holding day: Day) -> [Day] {
         var starts: [Day] = [day]
         for precision in Precision.allCases {
-            guard let months = precision.months, let start = precision.period((day.month - 1) / months + 1, of: day.year)?.start,
-                !starts.contains(start)
-            else { continue }
+            guard let start = precision.period(holding: day)?.start, !starts.contains(start) else { continue }
             starts.append(start)
         }
         return starts.sorted(by: >)
