@@ -70,6 +70,13 @@ import Testing
     }
 
     /// The events of `filter` by the plain statement: the search a condition on every hit's entry.
+    /// Ingests one Reuters article titled `title` whose timeline has `lines` (date, text).
+    static func ingest(title: String, lines: [(date: String, text: String)], into archive: Archive) throws {
+        let timeline: [JSONValue] = lines.map { .object([("date", .string($0.date)), ("text", .string($0.text))]) }
+        let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string(title)), ("timeline", .array(timeline))])
+        _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "\(title).json", format: .json)
+    }
+
     func plain(_ filter: QueryFilter) throws -> [Int64] {
         let (sql, arguments) = try Archive.eventQuery(filter)
         return try archive.writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] } }
@@ -261,12 +268,9 @@ import Testing
         // before it (on a day that starts no other period) and ends after it: the first page
         // is that period's event, which the walk finds only by jumping to its first day.
         for (period, day) in [("2027-03", "2027-03-12"), ("Q2 2028", "2028-05-20"), ("late 2029", "2029-11-15")] {
-            let timeline: [JSONValue] = [
-                .object([("date", .string(period)), ("text", .string("US Commerce Department adds Zetalabs to the Entity List."))]),
-                .object([("date", .string(day)), ("text", .string("Entity list review of Zetalabs opens, docket \(day)."))]),
-            ]
-            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string(period)), ("timeline", .array(timeline))])
-            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "\(period).json", format: .json)
+            try Self.ingest(title: period, lines: [
+                (period, "US Commerce Department adds Zetalabs to the Entity List."), (day, "Entity list review of Zetalabs opens, docket \(day)."),
+            ], into: archive)
             for limit in [1, 2, 3] {
                 let filter = QueryFilter(search: "entity list", sort: .recent, limit: limit)
                 let expected = try plain(filter)
@@ -277,9 +281,7 @@ import Testing
         // Past 2258 every start is keyed on one day (131070): the walk meets the later of
         // two such events second, and must not pass it over for the day of the first's end.
         for (date, title) in [("2400", "Far"), ("2300-06-15", "Near")] {
-            let timeline: [JSONValue] = [.object([("date", .string(date)), ("text", .string("Entity list review of Farlabs opens, docket \(date)."))])]
-            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string(title)), ("timeline", .array(timeline))])
-            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "\(title).json", format: .json)
+            try Self.ingest(title: title, lines: [(date, "Entity list review of Farlabs opens, docket \(date).")], into: archive)
         }
         for limit in [1, 2, 3] {
             let filter = QueryFilter(search: "entity list", sort: .recent, limit: limit)
@@ -350,9 +352,7 @@ import Testing
     @Test func theKeysFollowEveryChangeOfAnEventsLinesOrDate() throws {
         func refine() throws {
             // Days for month events: "2018-01" becomes "2018-01-15" (the pool's first event).
-            let entry: JSONValue = .object([("date", .string("2018-01-15")), ("text", .string("US Commerce Department adds Huawei to the Entity List."))])
-            let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string("Refined")), ("timeline", .array([entry]))])
-            _ = try Ingestor(archive: archive).ingest(bytes: Array(JSONWriter().data(json)), origin: "refine.json", format: .json)
+            try Self.ingest(title: "Refined", lines: [("2018-01-15", "US Commerce Department adds Huawei to the Entity List.")], into: archive)
         }
         let before = try archive.writer.read { db in try String.fetchOne(db, sql: "SELECT group_concat(start) FROM events ORDER BY id") }
         try refine()
@@ -429,9 +429,7 @@ import Testing
         try Self.keysAreInStep(upgraded)
         #expect(try pagesAgree(in: upgraded, sorts: Self.keyedSorts) > 50)
         // A line added after the upgrade is counted, numbered and keyed.
-        let entry: JSONValue = .object([("date", .string("2024-05")), ("text", .string("Entity list hearing for Zetalabs99 opens."))])
-        let json: JSONValue = .object([("source", .string("Reuters")), ("title", .string("After")), ("timeline", .array([entry]))])
-        _ = try Ingestor(archive: upgraded).ingest(bytes: Array(JSONWriter().data(json)), origin: "after.json", format: .json)
+        try Self.ingest(title: "After", lines: [("2024-05", "Entity list hearing for Zetalabs99 opens.")], into: upgraded)
         try Self.keysAreInStep(upgraded)
         #expect(try pagesAgree(in: upgraded, sorts: Self.keyedSorts) > 50)
         // Numbering goes on from the lines already numbered, and mentions are counted once.
