@@ -38,7 +38,7 @@ public enum ScratchRoot {
     /// longer run; kept roots (`annals-scratch-kept-…`) and those of live processes stay.
     public static func removeLeftovers(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names {
             guard let pid = leftoverProcess(name) else { continue }
             if kill(pid, 0) == -1 && errno == ESRCH {
                 try? FileManager.default.removeItem(at: folder.appending(path: name))
