@@ -55,6 +55,19 @@ import Testing
         #expect(try archive.check().isEmpty)
     }
 
+    /// Keying a write transaction's new timeline lines reads them by id: the plan SQLite
+    /// chose by itself walked an index of every line in the archive, at every transaction.
+    @Test func keyingNewLinesReadsOnlyTheNewLines() throws {
+        let archive = try Archive.inMemory()
+        _ = try ArchiveTests.store(archive, [ArchiveTests.document(ArchiveTests.sample(), bytes: "v1")])
+        let plan = try archive.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Archive.SearchIndexMarks.keyNewLinesSQL, arguments: [0])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains("SEARCH t USING INTEGER PRIMARY KEY (rowid>?)"), "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN t") }, "\(plan)")
+    }
+
     @Test func updatesAndDeletesKeepTheIndexInStepWithTheView() throws {
         let archive = try Archive.inMemory()
         let outcome = try ArchiveTests.store(archive, [ArchiveTests.document(ArchiveTests.sample(), bytes: "v1")])
