@@ -102,9 +102,12 @@ extension Archive {
     /// every change of keys.
     ///
     /// The events walked are checked against the filter's other conditions `checkBatch` at
-    /// a time (one statement each); the parameters are there for tests.
+    /// a time (one statement each). A step reads on through the hits, up to `readOn` of
+    /// them, before it starts a query from its bound (``walkReadsOn``). The parameters are
+    /// there for tests.
     static func searchedEventsByKeys(
-        _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil, checkBatch: Int = 32
+        _ filter: QueryFilter, _ db: Database, limits: QueryLimits? = nil, stepBudget: ((Int) -> Int)? = nil, checkBatch: Int = 32,
+        readOn: Int = Archive.walkReadsOn
     ) throws -> [Int64]? {
         let filter = try filter.validated()
         guard let limit = filter.limit, limit > 0, let search = filter.fullText else { return nil }
@@ -127,7 +130,7 @@ extension Archive {
             return nil
         }
         guard let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM events"), last < 1 << 24 else { return nil }
-        var walk = try KeyWalk(search: search, db, limits: limits, budget: budget, batch: checkBatch)
+        var walk = try KeyWalk(search: search, db, limits: limits, budget: budget, batch: checkBatch, readOn: readOn)
         // The filter's other conditions (an event's search is not among them: it is the walk's).
         let conditions = FilterTarget.events.conditions(filter)
         do {
@@ -142,6 +145,13 @@ extension Archive {
         }
     }
 
+
+    /// How many hits a step of ``searchedEventsByKeys(_:_:limits:stepBudget:checkBatch:readOn:)``
+    /// reads on, at most, to reach the next event, before it starts its query again from
+    /// the step's bound: starting it seeks in every segment of `event_search` (tens of
+    /// microseconds at a million cards), reading on costs about a tenth of a microsecond a
+    /// hit. At 1.1M events, `china`'s first page by recency went from 33–38 to 9–14 ms.
+    static let walkReadsOn = 128
 
     /// How many entries ``searchedEvents(_:_:limits:markingBudget:)`` may have marked after
     /// reading `hits` hits: reading an entry id from the events' index, in order, costs a
@@ -165,7 +175,7 @@ extension Archive {
     static let searchedCondition = "e.id IN (SELECT value FROM json_each(?))"
 }
 
-/// The walks of ``Archive/searchedEventsByKeys(_:_:limits:stepBudget:checkBatch:)`` over `event_search`'s
+/// The walks of ``Archive/searchedEventsByKeys(_:_:limits:stepBudget:checkBatch:readOn:)`` over `event_search`'s
 /// keys (start day << 46 | event << 22 | line number), one event a step: each step asks
 /// for the first key past the event's lines, up or down.
 private struct KeyWalk {
@@ -178,23 +188,23 @@ private struct KeyWalk {
     /// How many events walked are checked against the filter's other conditions at once.
     let batch: Int
     let started = Date()
-    let up: RawStatement
-    let down: RawStatement
+    var up: HitStream
+    var down: HitStream
     var steps = 0
     /// The events walked, each once.
     var events: [Int64] = []
 
-    init(search: FullTextQuery, _ db: Database, limits: QueryLimits?, budget: Int, batch: Int) throws {
+    init(search: FullTextQuery, _ db: Database, limits: QueryLimits?, budget: Int, batch: Int, readOn: Int) throws {
         self.db = db
         self.limits = limits
         self.budget = budget
         self.batch = max(1, batch)
-        up = try RawStatement(
-            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid LIMIT 1",
-            text: search.expression, textIndex: 2)
-        down = try RawStatement(
-            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC LIMIT 1",
-            text: search.expression, textIndex: 2)
+        up = HitStream(statement: try RawStatement(
+            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid >= ?1 ORDER BY rowid",
+            text: search.expression, textIndex: 2), downward: false, readOn: readOn)
+        down = HitStream(statement: try RawStatement(
+            db, "SELECT rowid FROM event_search WHERE event_search MATCH ?2 AND rowid <= ?1 ORDER BY rowid DESC",
+            text: search.expression, textIndex: 2), downward: true, readOn: readOn)
     }
 
     /// The start day and id of the event of the first key at or above `bound` (at or below
@@ -205,7 +215,7 @@ private struct KeyWalk {
         if steps % 64 == 0, let timeout = limits?.timeout, Date().timeIntervalSince(started) > timeout {
             throw QueryError.timedOut(seconds: timeout)
         }
-        guard let key = try (downward ? down : up).first(bound) else { return nil }
+        guard let key = try downward ? down.first(from: bound) : up.first(from: bound) else { return nil }
         let event = (key >> 22) & 0xFF_FFFF
         events.append(event)
         return (key >> 46, event)
@@ -317,6 +327,47 @@ private struct KeyWalk {
         var lower: Int64 = 0
         while let (day, event) = try self.event(from: lower) { lower = Self.keyPast(day: day, event: event) }
         return events
+    }
+}
+
+/// `event_search`'s hits in one direction, for a ``KeyWalk``: the first key at or past a
+/// bound (at or below it, `downward`). A step reads on from where the last one stopped,
+/// while the hits it skips are few (an event's other lines: up to `readOn`), and starts
+/// the query again from the bound when they are many (``Archive/walkReadsOn``). The walk's
+/// bounds only move on in its direction.
+private struct HitStream {
+    let statement: RawStatement
+    let downward: Bool
+    let readOn: Int
+    /// The bound the statement was last started from; nil before the first step.
+    private var from: Int64?
+    /// The last key read since; nil when none was, or the hits ran out.
+    private var last: Int64?
+
+    init(statement: RawStatement, downward: Bool, readOn: Int) {
+        self.statement = statement
+        self.downward = downward
+        self.readOn = max(0, readOn)
+    }
+
+    /// The first hit's key at or past `bound` in the stream's direction, or nil.
+    mutating func first(from bound: Int64) throws -> Int64? {
+        func reaches(_ key: Int64) -> Bool { downward ? key <= bound : key >= bound }
+        if let from, downward ? from >= bound : from <= bound {
+            // Every key between `from` and `last` was read: `last`, when it reaches the
+            // bound, is the first that does; with none left, there is none.
+            guard let known = last else { return nil }
+            if reaches(known) { return known }
+            for _ in 0..<readOn {
+                last = try statement.next()
+                guard let key = last else { return nil }
+                if reaches(key) { return key }
+            }
+        }
+        try statement.start(bound)
+        from = bound
+        last = try statement.next()
+        return last
     }
 }
 
