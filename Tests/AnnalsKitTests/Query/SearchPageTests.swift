@@ -302,6 +302,35 @@ import Testing
         }
     }
 
+    /// By mentions the walk reads every event of a search, however many: it had given up
+    /// past 1,000, and every hit's line was then looked up for its event.
+    @Test func byMentionsTheWalkReadsEveryEventHoweverMany() throws {
+        let archive = try Archive.inMemory()
+        let calendar = Calendar(identifier: .gregorian)
+        let start = try #require(calendar.date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2001, month: 1, day: 1)))
+        for article in 0..<25 {
+            let lines = (0..<50).map { line in
+                let number = article * 50 + line
+                let day = calendar.date(byAdding: .day, value: number * 3, to: start)!
+                let date = ISO8601DateFormatter.string(from: day, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                return (date: date, text: "Quagga permit \(number) goes to firm \(number) in district \(number % 7).")
+            }
+            try Self.ingest(title: "Permits \(article)", lines: lines, into: archive)
+        }
+        let filter = QueryFilter(search: "quagga", sort: .mentions, limit: 5)
+        let walked = try archive.writer.read { db in try Archive.searchedEventsByKeys(filter, db) }
+        let events = try #require(walked)
+        #expect(events.count == 1250 && Set(events).count == 1250)
+        let all = try archive.writer.read { db in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT event_id FROM timeline_entries WHERE text LIKE 'Quagga permit %'")
+        }
+        #expect(Set(events) == Set(all))
+        let (sql, arguments) = try Archive.eventQuery(filter)
+        let plain = try archive.writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] as Int64 } }
+        #expect(try archive.events(matching: filter).map(\.id) == plain)
+        #expect(plain.count == 5)
+    }
+
     @Test func theWalkInKeyOrderGivesThePlainPageAndReadsLess() throws {
         #expect(try pagesAgree(batches: [32, 1]) > 300)
         try Self.keysAreInStep(archive)
