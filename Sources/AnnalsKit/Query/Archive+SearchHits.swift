@@ -1,6 +1,6 @@
 // The events a full-text search hits, for a page that is not ranked: found by walking
-// `event_search`'s keys, one short query per event, or with about one lookup per event
-// rather than one per hit.
+// `event_search`'s keys, one event a step (reading on through its hits, or a short query
+// past them), or with about one lookup per event rather than one per hit.
 
 import Foundation
 import GRDB
@@ -119,9 +119,10 @@ extension Archive {
             guard filter.since == nil else { return nil }
             budget = stepBudget?(need) ?? (400 + 2 * need)
         case .recent:
-            // A step is one short FTS5 query, 10-60 µs at a million cards: 2,000 of them
-            // cost about what reading 100,000 hits does; a common word's first page by
-            // recency takes about 1,200 there.
+            // A step is at most one short FTS5 query, 10-60 µs at a million cards: 2,000 of
+            // them cost about what looking 100,000 hits up does; a common word's first page
+            // by recency takes about 1,200 there (fewer since the jumps, and most of them
+            // read on through the hits rather than query).
             budget = stepBudget?(need) ?? max(2000, 400 + 2 * need)
         case .mentions:
             // Every event of the search, with no budget by default: reading on through the
