@@ -92,20 +92,29 @@ extension Archive {
             self.marks = marks
         }
 
-        /// Indexes the rows inserted since the marks, from the view that defines what the
-        /// index holds (`search_documents`, migration 0008). An article updated meanwhile is
-        /// indexed already, by the update trigger. Then keys the new timeline lines in
-        /// `event_search` (migration 0010) by their events as they now stand (the view
-        /// `event_search_prefixes`), numbered on from each event's `search_seq` in id order,
-        /// and indexes them under those keys.
+        /// Brings both full-text indexes up to the transaction's changes, in as few segments
+        /// as FTS5 can write them: first takes out what the triggers of migration 0012 noted
+        /// as stale (the rows deleted, the articles updated), then indexes the rows inserted
+        /// since the marks and the stale articles' new versions, from the view that defines
+        /// what the index holds (`search_documents`, migration 0008). Then keys the new
+        /// timeline lines in `event_search` (migration 0010) by their events as they now
+        /// stand (the view `event_search_prefixes`), numbered on from each event's
+        /// `search_seq` in id order, and indexes them under those keys.
+        ///
+        /// FTS5 holds what a transaction writes in memory and writes it out as a segment of
+        /// the index at every savepoint of a statement that changes many rows, and whenever a
+        /// row comes in below the last one written: the deletes go in one statement each, and
+        /// the rows in key order, so that a transaction adds about two segments to each index
+        /// however many rows it changed (`SearchKeyTests`).
         func indexNewRows(_ db: Database) throws {
-            for kind in SearchKey.allCases {
-                try db.cachedStatement(sql: """
-                    INSERT INTO search_index (rowid, kind, title, body)
-                    SELECT d.rowid, d.kind, d.title, d.body FROM search_documents d WHERE d.kind = ? AND d.row_id > ?
-                    \(kind == .article ? "AND NOT EXISTS (SELECT 1 FROM search_index f WHERE f.rowid = d.rowid)" : "")
-                    """).execute(arguments: [kind.name, marks[kind.table]])
-            }
+            try db.cachedStatement(sql: "DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM search_index_stale)").execute()
+            try db.cachedStatement(sql: "INSERT INTO event_search (event_search, rowid, text) SELECT 'delete', key, text FROM event_search_stale")
+                .execute()
+            try db.cachedStatement(sql: "DELETE FROM event_search_stale").execute()
+            try db.cachedStatement(sql: Self.indexNewDocumentsSQL).execute(arguments: StatementArguments(SearchKey.allCases.flatMap {
+                [$0.name, marks[$0.table]] as [(any DatabaseValueConvertible)?]
+            }))
+            try db.cachedStatement(sql: "DELETE FROM search_index_stale").execute()
             let mark = marks[SearchKey.timeline.table]
             try db.cachedStatement(sql: Self.keyNewLinesSQL).execute(arguments: [mark])
             try db.cachedStatement(sql: """
@@ -115,9 +124,26 @@ extension Archive {
                 """).execute(arguments: [mark])
             try db.cachedStatement(sql: """
                 INSERT INTO event_search (rowid, text) SELECT search_key, text FROM timeline_entries
-                WHERE id > ?1 AND search_key IS NOT NULL
+                WHERE id > ?1 AND search_key IS NOT NULL ORDER BY search_key
                 """).execute(arguments: [mark])
         }
+
+        /// Indexes in `search_index`, in key order, the rows of each kind past its mark (the
+        /// arguments: each kind's name and mark, in ``SearchKey`` order) and the articles
+        /// noted as stale (updated; no longer in the index).
+        static let indexNewDocumentsSQL: String = {
+            let branches = SearchKey.allCases.map { kind in
+                let stale = kind != .article ? "" : " OR d.row_id IN (SELECT \(SearchKey.rowID(of: "rowid")) FROM search_index_stale"
+                    + " WHERE \(kind.holds(for: "rowid")))"
+                return "SELECT d.rowid, d.kind, d.title, d.body FROM search_documents d WHERE d.kind = ? AND (d.row_id > ?\(stale))"
+            }
+            return """
+                INSERT INTO search_index (rowid, kind, title, body)
+                SELECT rowid, kind, title, body FROM (
+                \(branches.joined(separator: "\nUNION ALL "))
+                ) ORDER BY rowid
+                """
+        }()
 
         /// Keys the timeline lines past `?1` that have no key yet (see ``indexNewRows(_:)``).
         /// The new lines are read by id (`NOT INDEXED`) and sorted: left to itself, SQLite

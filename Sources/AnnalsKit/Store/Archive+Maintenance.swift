@@ -241,6 +241,11 @@ extension Archive {
             ("full-text rows whose source row is gone", """
                 SELECT count(*) FROM (SELECT rowid FROM search_index EXCEPT SELECT rowid FROM search_documents)
                 """),
+            // The store applies them at the end of the transaction that noted them
+            // (`Archive.SearchIndexMarks.indexNewRows`, migration 0012).
+            ("full-text deletes noted but not applied", """
+                SELECT (SELECT count(*) FROM search_index_stale) + (SELECT count(*) FROM event_search_stale)
+                """),
         ]
     }
 }

@@ -2,8 +2,9 @@
 /// read: the key is the row's id × 4 + the kind's code.
 ///
 /// What is indexed, and the key each row gets, is defined once, in SQL: the view
-/// `search_documents` (migration 0008), from which the store indexes new rows and the
-/// triggers keep the index in step. This type is the reading side, for queries that turn a
+/// `search_documents` (migration 0008), from which the store indexes new rows and updated
+/// articles at the end of each write transaction (what triggers noted as stale taken out
+/// first, migration 0012). This type is the reading side, for queries that turn a
 /// hit back into its row; `SearchKeyTests` holds the two to each other.
 enum SearchKey: Int, CaseIterable, Sendable {
     case article = 0

@@ -5,7 +5,7 @@ import Testing
 
 /// What the full-text index holds is defined once, by the view `search_documents`; the
 /// queries read keys back through ``SearchKey``. These tests hold the two together, and
-/// the triggers that keep the index in step with the rows.
+/// the store and the triggers that keep the index in step with the rows.
 @Suite struct SearchKeyTests {
     /// The index's rows, as (key, kind, title, body), in key order.
     func indexed(_ archive: Archive) throws -> [[String]] {
@@ -68,14 +68,77 @@ import Testing
         #expect(!plan.contains { $0.hasPrefix("SCAN t") }, "\(plan)")
     }
 
+    /// Segments in each full-text index: each has its rows in the index's `_idx` table.
+    func segments(_ archive: Archive) throws -> [String: Int] {
+        try archive.writer.read { db in
+            try Dictionary(uniqueKeysWithValues: ["search_index", "event_search"].map {
+                ($0, try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM \($0)_idx")!)
+            })
+        }
+    }
+
+    /// Hits of `query` in `index`.
+    func hits(_ archive: Archive, _ index: String, _ query: String) throws -> Int {
+        try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(index) WHERE \(index) MATCH ?", arguments: [query])! }
+    }
+
+    /// A write transaction adds one segment to each full-text index for its new rows, and
+    /// one more for the rows it deleted or updated, however many (migration 0012): FTS5
+    /// writes out what it holds at every savepoint of a statement that changes many rows,
+    /// and whenever a row comes in below the last one, so deletes made by each statement's
+    /// triggers cost every updated article three or four small segments, and new lines
+    /// indexed in id order rather than key order up to one each.
+    @Test func aBatchAddsOneSegmentToEachIndexAndOneForItsUpdates() throws {
+        let archive = try Archive.inMemory()
+        try archive.writer.write { db in
+            for index in ["search_index", "event_search"] {
+                // Every segment written stays one, so that they can be counted.
+                try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 0)")
+                try db.execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('crisismerge', 1000)")
+            }
+        }
+        let count = 12
+        func version(_ word: String, of number: Int) -> PreparedDocument {
+            var article = ArchiveTests.sample(
+                title: "Article \(number) on chips", takeaways: ["The \(word) takeaway of \(number).", "Two."])
+            article.summary = "The \(word) summary."
+            article.timeline[0].text = "Commerce \(word) rule number \(number) on advanced AI chips."
+            return ArchiveTests.document(article, bytes: "\(word) \(number)", origin: "\(word)-\(number).txt")
+        }
+        #expect(try segments(archive) == ["search_index": 0, "event_search": 0])
+        // Each article's two lines: one dated, keyed near the start, one undated, at the end.
+        _ = try ArchiveTests.store(archive, (1...count).map { version("earlier", of: $0) })
+        let before = try segments(archive)
+        #expect(before == ["search_index": 1, "event_search": 1])
+        #expect(try hits(archive, "search_index", "earlier") == 3 * count)
+        #expect(try hits(archive, "event_search", "earlier") == count)
+
+        let outcomes = try ArchiveTests.store(archive, (1...count).map { version("later", of: $0) })
+        #expect(outcomes.flatMap(\.articleIDs).count == count)
+        let after = try segments(archive)
+        #expect(after == ["search_index": 3, "event_search": 3])
+        #expect(try hits(archive, "search_index", "earlier") == 0)
+        #expect(try hits(archive, "event_search", "earlier") == 0)
+        #expect(try hits(archive, "search_index", "later") == 3 * count)
+        #expect(try hits(archive, "event_search", "later") == count)
+        #expect(try archive.check().isEmpty)
+    }
+
+    /// The triggers note what an update or a delete makes stale (migration 0012); the
+    /// index changes when the stale rows are applied, as the store does at the end of each
+    /// write transaction, and `annals check` reports stale rows left unapplied.
     @Test func updatesAndDeletesKeepTheIndexInStepWithTheView() throws {
         let archive = try Archive.inMemory()
         let outcome = try ArchiveTests.store(archive, [ArchiveTests.document(ArchiveTests.sample(), bytes: "v1")])
         let article = try #require(outcome.first?.articleIDs.first)
+        let before = try indexed(archive)
         try archive.writer.write { db in
             try db.execute(sql: "UPDATE articles SET summary = 'A new summary about gallium.' WHERE id = ?", arguments: [article])
             try db.execute(sql: "DELETE FROM takeaways WHERE article_id = ? AND position = 1", arguments: [article])
         }
+        #expect(try indexed(archive) == before)
+        #expect(try archive.check().contains { $0.contains("full-text deletes noted but not applied") })
+        try archive.writer.write { db in try Archive.SearchIndexMarks(db).indexNewRows(db) }
         let rows = try indexed(archive)
         #expect(rows.count == 5)
         let articleRow = try #require(rows.first { $0[1] == "article" })
