@@ -111,9 +111,11 @@ extension Archive {
             try db.cachedStatement(sql: "INSERT INTO event_search (event_search, rowid, text) SELECT 'delete', key, text FROM event_search_stale")
                 .execute()
             try db.cachedStatement(sql: "DELETE FROM event_search_stale").execute()
-            try db.cachedStatement(sql: Self.indexNewDocumentsSQL).execute(arguments: StatementArguments(SearchKey.allCases.flatMap {
-                [$0.name, marks[$0.table]] as [(any DatabaseValueConvertible)?]
-            }))
+            let kinds: [(any DatabaseValueConvertible)?] = SearchKey.allCases.flatMap { kind -> [(any DatabaseValueConvertible)?] in
+                [kind.name, marks[kind.table]]
+            }
+            try db.cachedStatement(sql: Self.indexNewDocumentsSQL)
+                .execute(arguments: StatementArguments(kinds + [marks[SearchKey.article.table]]))
             try db.cachedStatement(sql: "DELETE FROM search_index_stale").execute()
             let mark = marks[SearchKey.timeline.table]
             try db.cachedStatement(sql: Self.keyNewLinesSQL).execute(arguments: [mark])
@@ -129,18 +131,22 @@ extension Archive {
         }
 
         /// Indexes in `search_index`, in key order, the rows of each kind past its mark (the
-        /// arguments: each kind's name and mark, in ``SearchKey`` order) and the articles
-        /// noted as stale (updated; no longer in the index).
+        /// arguments: each kind's name and mark, in ``SearchKey`` order, then the articles'
+        /// mark) and the earlier articles noted as stale (updated: no longer in the index),
+        /// looked up by id in the view of articles alone (`search_articles`, migration 0012).
         static let indexNewDocumentsSQL: String = {
-            let branches = SearchKey.allCases.map { kind in
-                let stale = kind != .article ? "" : " OR d.row_id IN (SELECT \(SearchKey.rowID(of: "rowid")) FROM search_index_stale"
-                    + " WHERE \(kind.holds(for: "rowid")))"
-                return "SELECT d.rowid, d.kind, d.title, d.body FROM search_documents d WHERE d.kind = ? AND (d.row_id > ?\(stale))"
+            let new = SearchKey.allCases.map { _ in
+                "SELECT d.rowid, d.kind, d.title, d.body FROM search_documents d WHERE d.kind = ? AND d.row_id > ?"
             }
+            let updated = """
+                SELECT d.rowid, d.kind, d.title, d.body FROM search_index_stale s
+                JOIN search_articles d ON d.row_id = \(SearchKey.rowID(of: "s.rowid"))
+                WHERE \(SearchKey.article.holds(for: "s.rowid")) AND d.row_id <= ?
+                """
             return """
                 INSERT INTO search_index (rowid, kind, title, body)
                 SELECT rowid, kind, title, body FROM (
-                \(branches.joined(separator: "\nUNION ALL "))
+                \((new + [updated]).joined(separator: "\nUNION ALL "))
                 ) ORDER BY rowid
                 """
         }()

@@ -124,6 +124,24 @@ import Testing
         #expect(try archive.check().isEmpty)
     }
 
+    /// Indexing a transaction's new rows and updated articles reads them by id: a compound
+    /// view looked up by a list of keys is read whole, every table of it.
+    @Test func indexingNewRowsReadsOnlyThoseRows() throws {
+        let archive = try Archive.inMemory()
+        _ = try ArchiveTests.store(archive, [ArchiveTests.document(ArchiveTests.sample(), bytes: "v1")])
+        let plan = try archive.writer.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + Archive.SearchIndexMarks.indexNewDocumentsSQL,
+                arguments: StatementArguments(Array(repeating: 0, count: 2 * SearchKey.allCases.count + 1))
+            ).map { $0["detail"] as String }
+        }
+        for table in SearchKey.allCases.map(\.table) {
+            #expect(plan.contains("SEARCH \(table) USING INTEGER PRIMARY KEY (rowid>?)"), "\(plan)")
+            #expect(!plan.contains("SCAN \(table)"), "\(plan)")
+        }
+        #expect(plan.contains("SEARCH articles USING INTEGER PRIMARY KEY (rowid=?)"), "\(plan)")
+    }
+
     /// The triggers note what an update or a delete makes stale (migration 0012); the
     /// index changes when the stale rows are applied, as the store does at the end of each
     /// write transaction, and `annals check` reports stale rows left unapplied.
