@@ -14,7 +14,9 @@
 -- the end of each write transaction (`Archive.SearchIndexMarks`); between transactions
 -- both tables are empty (`annals check` says so). Lines that move to another event, or
 -- whose event's date changes, are still rekeyed in `event_search` at once (0010).
-CREATE TABLE search_index_stale (rowid INTEGER PRIMARY KEY);
+CREATE TABLE search_index_stale (rowid INTEGER PRIMARY KEY) STRICT;
+CREATE TABLE event_search_stale (key INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;
+
 -- An article's row of `search_documents` on its own, so that the store can look up the
 -- updated articles by id (SQLite reads the whole of a compound view to find rows by a list
 -- of keys); `search_documents` reads its articles from it, the rule still written once.
@@ -30,7 +32,6 @@ CREATE VIEW search_documents (rowid, kind, row_id, title, body) AS
     UNION ALL SELECT id * 4 + 1, 'takeaway', id, '', text FROM takeaways
     UNION ALL SELECT id * 4 + 2, 'implication', id, headline, detail FROM implications
     UNION ALL SELECT id * 4 + 3, 'timeline', id, '', text FROM timeline_entries;
-CREATE TABLE event_search_stale (key INTEGER PRIMARY KEY, text TEXT NOT NULL);
 
 DROP TRIGGER articles_search_update;
 DROP TRIGGER takeaways_search_delete;

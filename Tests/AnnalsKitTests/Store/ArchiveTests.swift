@@ -59,7 +59,8 @@ import Testing
         }
         #expect(applied == Set(Archive.migrationIdentifiers))
         #expect(Archive.migrationIdentifiers.first == "0001_foundation")
-        for table in ["documents", "sources", "articles", "takeaways", "implications", "timeline_entries", "rejects", "ingest_runs"] {
+        for table in ["documents", "sources", "articles", "takeaways", "implications", "timeline_entries", "rejects", "ingest_runs",
+                      "search_index_stale", "event_search_stale"] {
             #expect(strict.contains(table), "\(table) should be STRICT")
         }
     }
