@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import AnnalsKit
@@ -63,6 +64,27 @@ import Testing
                       "search_index_stale", "event_search_stale"] {
             #expect(strict.contains(table), "\(table) should be STRICT")
         }
+    }
+
+    /// Migrations after ``Archive/lastMigrationCheckingForeignKeysAtEnd`` keep foreign keys
+    /// on rather than check every reference of the archive before they commit (minutes at
+    /// a million cards, for each migration).
+    @Test func laterMigrationsDoNotCheckEveryForeignKey() throws {
+        let queue = try DatabaseQueue()
+        try Archive.migrator.migrate(queue, upTo: Archive.lastMigrationCheckingForeignKeysAtEnd)
+        let later = Archive.migrationIdentifiers.filter { $0 > Archive.lastMigrationCheckingForeignKeysAtEnd }
+        #expect(!later.isEmpty)
+        let statements = Mutex<[String]>([])
+        let foreignKeys = try queue.inDatabase { db in
+            db.trace(options: .statement) { event in statements.withLock { $0.append("\(event)") } }
+            return try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+        }
+        #expect(foreignKeys == true)
+        try Archive.migrator.migrate(queue)
+        let run = statements.withLock { $0 }
+        #expect(try queue.read { try Archive.migrator.appliedIdentifiers($0) } == Set(Archive.migrationIdentifiers))
+        #expect(run.contains { $0.contains("CREATE TABLE search_index_stale") })
+        #expect(!run.contains { $0.contains("foreign_key_check") || $0.contains("foreign_keys = OFF") }, "\(run)")
     }
 
     @Test func fileArchiveUsesWALAndForeignKeys() throws {
