@@ -99,6 +99,11 @@ final class CandidateCache {
     /// a wording first told later while it stays cached (``EventCandidate/joined(by:dated:limit:)``).
     static let mentionsRead = 200
 
+    /// Caches an event just made, as ``events(_:in:)`` would read it back.
+    func add(_ candidate: EventCandidate) {
+        events[candidate.id] = candidate
+    }
+
     /// Replaces a cached event by `change` of it; an event not cached stays so.
     func update(_ id: Int64, _ change: (EventCandidate) -> EventCandidate) {
         if let known = events[id] { events[id] = change(known) }

@@ -18,12 +18,12 @@ extension Archive {
                 try join(event, entry, facts: facts, context: context, in: db)
                 return event
             }
-            return try createEvent(entry, facts: facts, tags: tags, at: context.now, in: db)
+            return try createEvent(entry, facts: facts, context: context, in: db)
         }
         let candidates = try mergeCandidates(for: entry, facts: facts, context: context, in: db).filter { !siblings.contains($0.id) }
         let placement = context.merger.placement(for: facts, dated: entry.date, among: candidates)
         guard let event = placement.event else {
-            return try createEvent(entry, facts: facts, tags: tags, at: context.now, in: db)
+            return try createEvent(entry, facts: facts, context: context, in: db)
         }
         // An event an analyst split a mention out of (or into) is left as it is.
         let keepsSplits = try context.hasCorrections && hasSplitMentions(event, in: db)
@@ -203,12 +203,19 @@ extension Archive {
         return event.map { .some($0) } ?? nil
     }
 
-    /// A new event for the mention `entry`, tagged with its entities.
-    static func createEvent(_ entry: TimelineEntry, facts: EntryFacts, tags: TagIDs, at now: String, in db: Database) throws -> Int64 {
+    /// A new event for the mention `entry`, tagged with its entities, and cached as a merge
+    /// candidate: the next line that cites it finds it in memory instead of reading back the
+    /// row and the wording just written (read back, it is the same candidate:
+    /// `StoreCachesTests` compares the two).
+    static func createEvent(_ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws -> Int64 {
+        let names = entityNames(facts.entities, tags: context.tags)
         let id = try insertEvent(
             date: entry.date, text: entry.text, terms: facts.terms, signature: facts.signature,
-            entityNames: entityNames(facts.entities, tags: tags), at: now, in: db)
-        _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: tags, in: db)
+            entityNames: names.joined(separator: "\u{1F}"), at: context.now, in: db)
+        _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: context.tags, in: db)
+        context.candidates.add(EventCandidate(
+            id: id, date: entry.date, terms: facts.terms, entities: names, text: entry.text,
+            wordings: [EventCandidate.Wording(text: entry.text, terms: facts.terms, entities: facts.entities, date: entry.date)]))
         return id
     }
 

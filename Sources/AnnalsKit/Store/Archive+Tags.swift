@@ -96,12 +96,11 @@ extension Archive {
             """)
     }
 
-    /// The `events.entities` value for these names: the known ones, sorted as SQLite sorts
-    /// them in ``refreshEntityNames(ofEvent:in:)`` (bytewise), joined by U+001F.
-    static func entityNames(_ entities: [String], tags: TagIDs) -> String {
+    /// The names `events.entities` holds for these entities, joined by U+001F: the known
+    /// ones, once each, sorted as SQLite sorts them in ``refreshEntityNames(ofEvent:in:)`` (bytewise).
+    static func entityNames(_ entities: [String], tags: TagIDs) -> [String] {
         Set(entities.filter { tags.entities[$0] != nil })
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .joined(separator: "\u{1F}")
     }
 
     /// Copies an event's entity names into `events.entities`, where the merger reads them.

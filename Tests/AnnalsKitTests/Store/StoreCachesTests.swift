@@ -129,6 +129,31 @@ import Testing
         #expect(archive.storeCaches.candidates.count == 0)
     }
 
+    /// A new event is cached as it is made: the next line citing it reads nothing back. And
+    /// it is cached as it would be read back: on the hand-written corpus of real history
+    /// (entities, vague dates, odd punctuation), every event of one mention is in the cache
+    /// and equals a fresh read of its row and wording. (An event of several mentions is not
+    /// compared: its cached wordings are those it learned as they joined, which
+    /// ``CandidateCache/wordingsSQL`` groups differently; one that took in another was
+    /// forgotten, to be read again.)
+    @Test func newEventsAreCachedAsTheyWouldBeReadBack() throws {
+        let folder = try Fixtures.scratchFolder()
+        let archive = try Archive(path: folder.appending(path: "a.sqlite").path)
+        let cards = Fixtures.root.appending(path: "eval/cards").path
+        let report = try Ingestor(archive: archive, options: IngestOptions(settle: 0)).ingest(paths: [cards])
+        #expect(report.rejects.isEmpty)
+        let events = try archive.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM events ORDER BY id") }
+        #expect(events.count > 100 && events.count < Archive.StoreCaches.eventLimit)
+        let single = try archive.writer.read { try Int64.fetchAll($0, sql: "SELECT id FROM events WHERE mentions = 1 ORDER BY id") }
+        #expect(single.count >= 10)
+        #expect(Set(single).isSubset(of: archive.storeCaches.candidates.cachedWordingCounts().keys))
+        let (cached, fresh) = try archive.writer.read { db in
+            (try archive.storeCaches.candidates.events(single, in: db), try CandidateCache().events(single, in: db))
+        }
+        #expect(cached.count == single.count)
+        for (a, b) in zip(cached, fresh) { #expect(a == b) }
+    }
+
     @Test func anEventsWordingsAreReadFromItsFirstMentions() throws {
         let path = try Fixtures.scratchFolder().appending(path: "a.sqlite").path
         let archive = try Archive(path: path)
