@@ -49,6 +49,9 @@ public struct EntryFacts: Sendable, Hashable {
         self.mentionKey = mentionKey
         self.sequence = sequence
     }
+
+    /// The merge key of the entry's text, as ``EventKey/init(text:classification:)`` made it.
+    var key: EventKey { EventKey(terms: terms, sequence: sequence) }
 }
 
 /// An existing event, as the merger compares an entry with it: its date (the most
@@ -69,8 +72,14 @@ public struct EventCandidate: Sendable, Hashable {
 
         /// A wording of `text` with these content terms and entities; the terms' order in the text is read from `text`.
         public init(text: String, terms: [String], entities: [String], date: PartialDate? = nil) {
+            self.init(text: text, key: EventKey(terms: terms, sequence: EventKey.sequence(of: text)), entities: entities, date: date)
+        }
+
+        /// A wording of `text` whose key is already made (a mention's ``EntryFacts``: its
+        /// sequence is `text`'s).
+        init(text: String, key: EventKey, entities: [String], date: PartialDate?) {
             self.text = text
-            self.key = EventKey(terms: terms, sequence: EventKey.sequence(of: text))
+            self.key = key
             self.entities = entities
             self.date = date
         }

@@ -21,7 +21,7 @@ extension EventMatcher {
         /// sets its weight.
         public init(_ a: [String], _ b: [String], kinds: [String: String] = [:]) {
             // Keys' terms are sorted and unique: one merge of the two lists, no sets.
-            let (a, b) = (Self.sortedUnique(a), Self.sortedUnique(b))
+            let (a, b) = (EventKey.sortedUnique(a), EventKey.sortedUnique(b))
             var totalA = 0.0, totalB = 0.0, shared = 0.0, distinctive = 0.0, content = 0.0, anchors = 0
             var i = 0, j = 0
             while i < a.count || j < b.count {
@@ -48,15 +48,6 @@ extension EventMatcher {
             self.distinctive = distinctive
             self.content = content
             self.anchors = anchors
-        }
-
-        static func sortedUnique(_ terms: [String]) -> [String] {
-            var ordered = true
-            for k in terms.indices.dropFirst() where !(terms[k - 1] < terms[k]) {
-                ordered = false
-                break
-            }
-            return ordered ? terms : EventKey.sortedUnique(terms)
         }
     }
 

@@ -41,7 +41,7 @@ public struct EventMerger: Sendable {
     /// on the order lines arrive in. The event kept is the oldest (the lowest id), so ids
     /// already handed out stay valid as long as possible.
     public func placement(for facts: EntryFacts, dated date: PartialDate, among candidates: [EventCandidate]) -> EventPlacement {
-        let mention = EventMention(date: date, key: EventKey(terms: facts.terms, sequence: facts.sequence), entities: facts.entities)
+        let mention = EventMention(date: date, key: facts.key, entities: facts.entities)
         var linked: [(candidate: EventCandidate, score: Double, text: String)] = []
         // Every way to be the same event shares a distinctive term, unless the line has none:
         // a wording without one is passed over before the full comparison.

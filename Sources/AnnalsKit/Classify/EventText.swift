@@ -37,7 +37,7 @@ public struct EventKey: Hashable, Sendable {
     /// A key from terms already computed (they are sorted and made unique), and the
     /// sequence of the text they come from, when known.
     public init(terms: [String], sequence: [String] = []) {
-        self.terms = Array(Set(terms)).sorted()
+        self.terms = Self.sortedUnique(terms)
         self.sequence = sequence
     }
 
@@ -78,6 +78,8 @@ public struct EventKey: Hashable, Sendable {
     }
 
     static func sortedUnique(_ terms: [String]) -> [String] {
+        // Most lists come sorted and unique already (a key's, a stored line's): one pass, no copy.
+        if zip(terms, terms.dropFirst()).allSatisfy({ $0 < $1 }) { return terms }
         var unique: [String] = []
         unique.reserveCapacity(terms.count)
         for term in terms.sorted() where unique.last != term { unique.append(term) }

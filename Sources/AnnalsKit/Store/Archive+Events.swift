@@ -103,7 +103,7 @@ extension Archive {
         // The cached event learns the new wording rather than being read again.
         context.candidates.update(event) {
             $0.joined(
-                by: EventCandidate.Wording(text: entry.text, terms: facts.terms, entities: facts.entities, date: entry.date),
+                by: EventCandidate.Wording(text: entry.text, key: facts.key, entities: facts.entities, date: entry.date),
                 dated: entry.date, limit: CandidateCache.wordingsPerEvent)
         }
     }
@@ -215,7 +215,7 @@ extension Archive {
         _ = try linkEntities(ofEvent: id, entities: facts.entities, tags: context.tags, in: db)
         context.candidates.add(EventCandidate(
             id: id, date: entry.date, terms: facts.terms, entities: names, text: entry.text,
-            wordings: [EventCandidate.Wording(text: entry.text, terms: facts.terms, entities: facts.entities, date: entry.date)]))
+            wordings: [EventCandidate.Wording(text: entry.text, key: facts.key, entities: facts.entities, date: entry.date)]))
         return id
     }
 
