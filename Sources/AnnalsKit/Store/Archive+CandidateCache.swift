@@ -99,6 +99,12 @@ final class CandidateCache {
     /// a wording first told later while it stays cached (``EventCandidate/joined(by:dated:limit:)``).
     static let mentionsRead = 200
 
+    /// A cached event's date: the row's, since every change the store makes to an event's
+    /// date updates or forgets it here.
+    func date(of id: Int64) -> PartialDate? {
+        events[id]?.date
+    }
+
     /// Caches an event just made, as ``events(_:in:)`` would read it back.
     func add(_ candidate: EventCandidate) {
         events[candidate.id] = candidate

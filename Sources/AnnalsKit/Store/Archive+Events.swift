@@ -98,7 +98,7 @@ extension Archive {
     /// is the more precise.
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
         try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
-        let date = try refineDate(ofEvent: event, toward: entry.date, in: db)
+        let date = try refineDate(ofEvent: event, toward: entry.date, known: context.candidates.date(of: event), in: db)
         try post(facts.terms, year: entry.date.start?.year, month: date?.postingMonth, ofEvent: event, in: db)
         // The cached event learns the new wording rather than being read again.
         context.candidates.update(event) {
@@ -161,9 +161,11 @@ extension Archive {
 
     /// Gives event `id` the date `other` when it is the more precise (it falls inside the
     /// event's own, see ``refineDate(ofEvent:to:in:)``); returns the event's date after.
+    /// The event's date is read unless `known` (a cached candidate's: the read was 1.9% of
+    /// an ingest's writer, the update it decides 0.1%).
     @discardableResult
-    static func refineDate(ofEvent id: Int64, toward other: PartialDate, in db: Database) throws -> PartialDate? {
-        guard let current = try eventDate(id, in: db) else { return nil }
+    static func refineDate(ofEvent id: Int64, toward other: PartialDate, known: PartialDate? = nil, in db: Database) throws -> PartialDate? {
+        guard let current = try known ?? eventDate(id, in: db) else { return nil }
         guard other.refines(current) else { return current }
         try refineDate(ofEvent: id, to: other, in: db)
         return other

@@ -135,7 +135,7 @@ import Testing
     /// and equals a fresh read of its row and wording. (An event of several mentions is not
     /// compared: its cached wordings are those it learned as they joined, which
     /// ``CandidateCache/wordingsSQL`` groups differently; one that took in another was
-    /// forgotten, to be read again.)
+    /// forgotten, to be read again.) And every cached event's date is its row's.
     @Test func newEventsAreCachedAsTheyWouldBeReadBack() throws {
         let folder = try Fixtures.scratchFolder()
         let archive = try Archive(path: folder.appending(path: "a.sqlite").path)
@@ -152,6 +152,14 @@ import Testing
         }
         #expect(cached.count == single.count)
         for (a, b) in zip(cached, fresh) { #expect(a == b) }
+        // Every cached event's date is its row's, whatever its mentions (joining refines it):
+        // the store reads it from the cache.
+        let counts = archive.storeCaches.candidates.cachedWordingCounts()
+        #expect(counts.values.contains { $0 > 1 })
+        let rows = try archive.writer.read { db in
+            try counts.keys.map { id in (id, try Archive.eventDate(id, in: db)) }
+        }
+        for (id, date) in rows { #expect(archive.storeCaches.candidates.date(of: id) == date, "event \(id)") }
     }
 
     @Test func anEventsWordingsAreReadFromItsFirstMentions() throws {
