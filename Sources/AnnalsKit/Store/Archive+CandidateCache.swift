@@ -105,6 +105,12 @@ final class CandidateCache {
         events[id]?.date
     }
 
+    /// The entity names of a cached event: every one it is tagged with, since the store tags
+    /// an event with a line's entities before the cached event learns them.
+    func entities(of id: Int64) -> [String]? {
+        events[id]?.entities
+    }
+
     /// Caches an event just made, as ``events(_:in:)`` would read it back.
     func add(_ candidate: EventCandidate) {
         events[candidate.id] = candidate

@@ -97,7 +97,12 @@ extension Archive {
     /// Adds a mention's tags and terms to the event it joins, and the mention's date when it
     /// is the more precise.
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
-        try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
+        // A cached candidate names every entity the event is tagged with (and maybe more the
+        // taxonomy has no tag for): when it names all of the line's, there is nothing to add.
+        let named = context.candidates.entities(of: event)
+        if named == nil || !facts.entities.allSatisfy({ context.tags.entities[$0] == nil || named!.contains($0) }) {
+            try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
+        }
         let date = try refineDate(ofEvent: event, toward: entry.date, known: context.candidates.date(of: event), in: db)
         try post(facts.terms, year: entry.date.start?.year, month: date?.postingMonth, ofEvent: event, in: db)
         // The cached event learns the new wording rather than being read again.

@@ -160,6 +160,20 @@ import Testing
             try counts.keys.map { id in (id, try Archive.eventDate(id, in: db)) }
         }
         for (id, date) in rows { #expect(archive.storeCaches.candidates.date(of: id) == date, "event \(id)") }
+        // And of the entities the taxonomy tags, it names exactly those the event is tagged
+        // with: the store tags an event only with those it does not name.
+        let taggable = try archive.writer.read { try Set(String.fetchAll($0, sql: "SELECT name FROM entities")) }
+        let tagged = try archive.writer.read { db in
+            try counts.keys.map { id in
+                (id, try String.fetchAll(db, sql: """
+                    SELECT n.name FROM event_entities ee JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = ?
+                    """, arguments: [id]))
+            }
+        }
+        #expect(tagged.contains { !$0.1.isEmpty })
+        for (id, names) in tagged {
+            #expect(Set(names) == Set(archive.storeCaches.candidates.entities(of: id) ?? []).intersection(taggable), "event \(id)")
+        }
     }
 
     @Test func anEventsWordingsAreReadFromItsFirstMentions() throws {
