@@ -12,7 +12,6 @@ extension Archive {
     static func placeMention(
         _ entry: TimelineEntry, facts: EntryFacts, apartFrom siblings: Set<Int64> = [], context: StoreContext, in db: Database
     ) throws -> Int64 {
-        let tags = context.tags
         if context.hasCorrections, let corrected = try correctedEvent(for: facts.mentionKey, in: db) {
             if let event = corrected {
                 try join(event, entry, facts: facts, context: context, in: db)
@@ -99,10 +98,10 @@ extension Archive {
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
         // A cached candidate names every entity the event is tagged with (and maybe more the
         // taxonomy has no tag for): when it names all of the line's, there is nothing to add.
-        let named = context.candidates.entities(of: event)
-        if named == nil || !facts.entities.allSatisfy({ context.tags.entities[$0] == nil || named!.contains($0) }) {
-            try tagEvent(event, entities: facts.entities, tags: context.tags, in: db)
+        let namesThemAll = context.candidates.entities(of: event).map { names in
+            facts.entities.allSatisfy { context.tags.entities[$0] == nil || names.contains($0) }
         }
+        if namesThemAll != true { try tagEvent(event, entities: facts.entities, tags: context.tags, in: db) }
         let date = try refineDate(ofEvent: event, toward: entry.date, known: context.candidates.date(of: event), in: db)
         try post(facts.terms, year: entry.date.start?.year, month: date?.postingMonth, ofEvent: event, in: db)
         // The cached event learns the new wording rather than being read again.
