@@ -82,12 +82,17 @@ final class CandidateCache {
     /// ``mentionsRead`` mentions tell it, at most ``wordingsPerEvent``, in the order they
     /// were first told. Read from the index `timeline_entries_wordings` alone (migration
     /// 0009), one range of it per event; `StoreCachesTests` holds the plan to it.
+    ///
+    /// A wording is what ``EventCandidate/joined(by:dated:limit:)`` keeps as mentions join a
+    /// cached event: distinct terms, entities and date (as written), each with the text of
+    /// the first mention that told it (SQLite takes a group's bare columns from the row of
+    /// its one `min()`), so an event read afresh is the event the cache held, whether or not
+    /// a process or an eviction came between (`StoreCachesTests` compares them).
     static let wordingsSQL = """
-        SELECT min(text) AS text, terms, entities, min(date_text) AS date_text, date, precision, start, end,
-            min(id) AS first
+        SELECT text, terms, entities, date_text, date, precision, start, end, min(id) AS first
         FROM (SELECT id, text, terms, entities, date_text, date, precision, start, end FROM timeline_entries
             WHERE event_id = ? AND terms IS NOT NULL ORDER BY id LIMIT \(mentionsRead))
-        GROUP BY terms, entities, date, precision ORDER BY first LIMIT \(wordingsPerEvent)
+        GROUP BY terms, entities, date_text, date, precision ORDER BY first LIMIT \(wordingsPerEvent)
         """
 
     /// The wordings of an event a new mention is compared with: enough for the ways one
