@@ -104,9 +104,11 @@ public struct EventCandidate: Sendable, Hashable {
         self.entities = entities
         self.text = text
         // The first mention's wording is always one (an event whose mentions predate stored
-        // wordings has no other).
-        let first = Wording(text: text, terms: terms, entities: entities)
-        self.wordings = wordings.contains { $0.key.terms == first.key.terms } ? wordings : [first] + wordings
+        // wordings has no other). Made only when missing: a wording's key reads its text
+        // again, and a cached event is made anew at every line that joins it.
+        let firstTerms = EventKey.sortedUnique(terms)
+        self.wordings = wordings.contains { $0.key.terms == firstTerms }
+            ? wordings : [Wording(text: text, terms: terms, entities: entities)] + wordings
     }
 
     /// The event once a mention of `date` worded as `wording` has joined it: the more

@@ -104,16 +104,12 @@ final class CandidateCache {
     /// a wording first told later while it stays cached (``EventCandidate/joined(by:dated:limit:)``).
     static let mentionsRead = 200
 
-    /// A cached event's date: the row's, since every change the store makes to an event's
-    /// date updates or forgets it here.
-    func date(of id: Int64) -> PartialDate? {
-        events[id]?.date
-    }
-
-    /// The entity names of a cached event: every one it is tagged with, since the store tags
-    /// an event with a line's entities before the cached event learns them.
-    func entities(of id: Int64) -> [String]? {
-        events[id]?.entities
+    /// Event `id` when cached, read nothing. Its date is the row's, since every change the
+    /// store makes to an event's date updates or forgets it here; and it names every entity
+    /// the event is tagged with, since the store tags an event with a line's entities before
+    /// the cached event learns them.
+    func cached(_ id: Int64) -> EventCandidate? {
+        events[id]
     }
 
     /// Caches an event just made, as ``events(_:in:)`` would read it back.

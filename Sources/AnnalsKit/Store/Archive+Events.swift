@@ -97,12 +97,11 @@ extension Archive {
     /// is the more precise.
     static func join(_ event: Int64, _ entry: TimelineEntry, facts: EntryFacts, context: StoreContext, in db: Database) throws {
         // A cached candidate names every entity the event is tagged with (and maybe more the
-        // taxonomy has no tag for): when it names all of the line's, there is nothing to add.
-        let namesThemAll = context.candidates.entities(of: event).map { names in
-            facts.entities.allSatisfy { context.tags.entities[$0] == nil || names.contains($0) }
-        }
-        if namesThemAll != true { try tagEvent(event, entities: facts.entities, tags: context.tags, in: db) }
-        let date = try refineDate(ofEvent: event, toward: entry.date, known: context.candidates.date(of: event), in: db)
+        // taxonomy has no tag for), and holds its date: only what it lacks is written or read.
+        let cached = context.candidates.cached(event)
+        let unnamed = cached.map { known in facts.entities.filter { !known.entities.contains($0) } } ?? facts.entities
+        if !unnamed.isEmpty { try tagEvent(event, entities: unnamed, tags: context.tags, in: db) }
+        let date = try refineDate(ofEvent: event, toward: entry.date, known: cached?.date, in: db)
         try post(facts.terms, year: entry.date.start?.year, month: date?.postingMonth, ofEvent: event, in: db)
         // The cached event learns the new wording rather than being read again.
         context.candidates.update(event) {

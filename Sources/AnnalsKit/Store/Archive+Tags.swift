@@ -96,7 +96,7 @@ extension Archive {
             """)
     }
 
-    /// The names `events.entities` holds for these entities, joined by U+001F: the known
+    /// The names `events.entities` holds (joined by U+001F) for these entities: the known
     /// ones, once each, sorted as SQLite sorts them in ``refreshEntityNames(ofEvent:in:)`` (bytewise).
     static func entityNames(_ entities: [String], tags: TagIDs) -> [String] {
         Set(entities.filter { tags.entities[$0] != nil })

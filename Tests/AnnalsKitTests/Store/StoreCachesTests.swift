@@ -159,7 +159,7 @@ import Testing
         let rows = try archive.writer.read { db in
             try counts.keys.map { id in (id, try Archive.eventDate(id, in: db)) }
         }
-        for (id, date) in rows { #expect(archive.storeCaches.candidates.date(of: id) == date, "event \(id)") }
+        for (id, date) in rows { #expect(archive.storeCaches.candidates.cached(id)?.date == date, "event \(id)") }
         // And of the entities the taxonomy tags, it names exactly those the event is tagged
         // with: the store tags an event only with those it does not name.
         let taggable = try archive.writer.read { try Set(String.fetchAll($0, sql: "SELECT name FROM entities")) }
@@ -172,7 +172,7 @@ import Testing
         }
         #expect(tagged.contains { !$0.1.isEmpty })
         for (id, names) in tagged {
-            #expect(Set(names) == Set(archive.storeCaches.candidates.entities(of: id) ?? []).intersection(taggable), "event \(id)")
+            #expect(Set(names) == Set(archive.storeCaches.candidates.cached(id)?.entities ?? []).intersection(taggable), "event \(id)")
         }
     }
 
